@@ -1,0 +1,179 @@
+/*-------------------------------------------------------------------------
+ *
+ * vietnamese_fts.c
+ *	  Module entry point, the per-backend lexicon mapping, and small SQL
+ *	  functions over the core (normalize, unaccent, segment).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "tsearch/ts_public.h"
+#include "utils/builtins.h"
+
+#include "vietnamese_fts.h"
+
+PG_MODULE_MAGIC;
+
+/*
+ * The compiled lexicon, mapped read-only on first use.  The pages are
+ * shared with every other backend through the page cache; each backend
+ * only keeps this pointer.
+ */
+static VnLexicon *vn_lexicon = NULL;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	vnfts_user_init();
+}
+
+/*
+ * The core works on UTF-8 only.  CREATE EXTENSION refuses other encodings,
+ * but a dump restored into a non-UTF8 database could still reach us.
+ */
+void
+vnfts_check_encoding(void)
+{
+	if (GetDatabaseEncoding() != PG_UTF8)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("Vietnamese text search requires a UTF8 database, but this database uses encoding %s",
+						GetDatabaseEncodingName()),
+				 errhint("Use a database created with ENCODING 'UTF8'.")));
+}
+
+const VnLexicon *
+vnfts_lexicon(void)
+{
+	if (vn_lexicon == NULL)
+	{
+		char	   *path = get_tsearch_config_filename("vietnamese", "lex");
+		char		errbuf[512];
+
+		vn_lexicon = vn_lexicon_open(path, errbuf, sizeof(errbuf));
+		if (vn_lexicon == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_CONFIG_FILE_ERROR),
+					 errmsg("could not load the Vietnamese lexicon: %s", errbuf),
+					 errhint("Reinstall the vietnamese_fts files (make install); the lexicon is \"%s\".",
+							 path)));
+		pfree(path);
+	}
+	return vn_lexicon;
+}
+
+/* Normalize len bytes into a palloc'd NUL-terminated string. */
+char *
+vnfts_normalize(const char *s, int len, int *outlen)
+{
+	char	   *out = palloc(VN_NORM_BOUND((size_t) len) + 1);
+	int			n = vn_normalize(s, len, out);
+
+	if (n < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not normalize Vietnamese text")));
+	out[n] = '\0';
+	if (outlen)
+		*outlen = n;
+	return out;
+}
+
+/* For readstoplist(): stopwords are compared in normalized form. */
+char *
+vnfts_normalize_cstring(const char *s)
+{
+	return vnfts_normalize(s, strlen(s), NULL);
+}
+
+PG_FUNCTION_INFO_V1(vnfts_normalize_sql);
+PG_FUNCTION_INFO_V1(vnfts_unaccent);
+PG_FUNCTION_INFO_V1(vnfts_segment);
+
+Datum
+vnfts_normalize_sql(PG_FUNCTION_ARGS)
+{
+	text	   *in = PG_GETARG_TEXT_PP(0);
+	int			len;
+	char	   *out;
+
+	vnfts_check_encoding();
+	out = vnfts_normalize(VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), &len);
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(out, len));
+}
+
+Datum
+vnfts_unaccent(PG_FUNCTION_ARGS)
+{
+	text	   *in = PG_GETARG_TEXT_PP(0);
+	int			len;
+	char	   *norm,
+			   *out;
+
+	vnfts_check_encoding();
+	norm = vnfts_normalize(VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), &len);
+	out = palloc(len + 1);
+	len = vn_fold(norm, len, out);
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(out, len));
+}
+
+/*
+ * The input with the syllables of every multi-syllable token joined by the
+ * separator; everything else is copied as written.
+ */
+Datum
+vnfts_segment(PG_FUNCTION_ARGS)
+{
+	text	   *in = PG_GETARG_TEXT_PP(0);
+	text	   *sep = PG_GETARG_TEXT_PP(1);
+	const char *src = VARDATA_ANY(in);
+	size_t		len = VARSIZE_ANY_EXHDR(in);
+	StringInfoData buf;
+	VnTokenizer *tz;
+	VnToken		tok;
+	const VnUserLex *ulex;
+
+	vnfts_check_encoding();
+	initStringInfo(&buf);
+	tz = palloc(vn_tokenizer_size());
+	ulex = vnfts_user_lexicon_acquire();
+	vn_tokenizer_init(tz, vnfts_lexicon(), ulex, src, len);
+	while (vn_tokenizer_next(tz, &tok))
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (tok.nsyl > 1)
+		{
+			const char *p = src + tok.start;
+			const char *end = p + tok.len;
+
+			while (p < end)
+			{
+				int			sl = vn_space_at(p, end - p);
+
+				if (sl == 0)
+				{
+					appendStringInfoChar(&buf, *p++);
+					continue;
+				}
+				while (sl > 0)
+				{
+					p += sl;
+					sl = vn_space_at(p, end - p);
+				}
+				appendBinaryStringInfo(&buf, VARDATA_ANY(sep),
+									   VARSIZE_ANY_EXHDR(sep));
+			}
+		}
+		else
+			appendBinaryStringInfo(&buf, src + tok.start, tok.len);
+	}
+	vnfts_user_lexicon_release();
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf.data, buf.len));
+}

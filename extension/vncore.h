@@ -1,0 +1,355 @@
+/*-------------------------------------------------------------------------
+ *
+ * vncore.h
+ *	  Vietnamese text-processing core: UTF-8 scanning, normalization,
+ *	  the compiled lexicon and word segmentation.
+ *
+ * Plain C99 with no PostgreSQL headers (ICU is the only dependency), so the
+ * core can be unit-tested, fuzzed and benchmarked on its own.  The
+ * PostgreSQL glue (vnparser.c, vndict.c, vnuser.c) stays thin on top of it.
+ *
+ * Nothing here calls back into PostgreSQL, so temporary malloc() inside a
+ * core function is always freed before it returns: no ereport() can
+ * longjmp past it.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef VNCORE_H
+#define VNCORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Token types the parser emits.  The numbers are part of the on-disk
+ * contract (text search configuration mappings refer to them), so never
+ * renumber; add new types at the end.
+ */
+typedef enum VnTokType
+{
+	VN_TOK_WORD = 1,			/* multi-syllable Vietnamese word: "Cộng sản" */
+	VN_TOK_SYLLABLE,			/* single Vietnamese syllable: "của", "nhà" */
+	VN_TOK_NAME,				/* proper name, capitalised syllables: "Tô Lâm" */
+	VN_TOK_FOREIGN,				/* Latin word that is not Vietnamese: "Medvedev" */
+	VN_TOK_ACRONYM,				/* "TTXVN", "ASEAN" */
+	VN_TOK_CODE,				/* "IMCWP-17", "COVID-19", "TP.HCM", "U23" */
+	VN_TOK_NUMBER,				/* "1.000.000", "3,5", "2026" */
+	VN_TOK_DATE,				/* "30/10", "19-25/1", "24/2/2026" */
+	VN_TOK_TIME,				/* "14h30", "14:30" */
+	VN_TOK_PERCENT,				/* "3,5%" */
+	VN_TOK_URL,					/* "https://example.vn/a/b", "www.example.vn" */
+	VN_TOK_EMAIL,				/* "ban.doc@example.vn" */
+	VN_TOK_TAG,					/* "#bầucử", "@user" */
+	VN_TOK_SCRIPT,				/* word in another script: CJK, Thai, Cyrillic */
+	VN_TOK_SPACE,				/* whitespace, zero-width characters */
+	VN_TOK_PUNCT				/* punctuation, symbols, emoji, stray marks */
+} VnTokType;
+
+#define VN_TOK_LAST			VN_TOK_PUNCT
+
+/*
+ * Scanner units.  The scanner (vnscan.c) cuts raw text into units without
+ * any lexicon; the segmenter then groups runs of VN_UNIT_LETTERS into words.
+ * Every other unit kind is final and uses the VnTokType value.
+ */
+#define VN_UNIT_LETTERS		100 /* run of Latin letters (incl. Vietnamese) */
+
+/* unit flags */
+#define VN_UF_CAP			0x01	/* LETTERS: first letter is uppercase */
+#define VN_UF_ALLCAP		0x02	/* LETTERS: every letter uppercase (>= 2) */
+#define VN_UF_MARKED		0x04	/* LETTERS: has a Vietnamese diacritic */
+#define VN_UF_NONNFC		0x08	/* LETTERS: has combining marks (NFD etc.) */
+#define VN_UF_NEWLINE		0x10	/* SPACE: contains a line break */
+#define VN_UF_SENTEND		0x20	/* PUNCT: ends a sentence (. ! ? …) */
+
+typedef struct VnUnit
+{
+	size_t		start;			/* byte offset into the text */
+	size_t		len;			/* byte length, > 0 */
+	int			kind;			/* VnTokType or VN_UNIT_LETTERS */
+	int			flags;			/* VN_UF_* */
+} VnUnit;
+
+/*
+ * Scan the unit that starts at text[pos] (pos < len).  Always consumes at
+ * least one byte; invalid UTF-8 bytes come out as VN_TOK_PUNCT units.
+ * Returns the unit's length.
+ */
+extern size_t vn_scan_unit(const char *text, size_t len, size_t pos,
+						   VnUnit *unit);
+
+/* ---- UTF-8 and character classes (vnutf8.c) ---- */
+
+/*
+ * Decode one code point at s (n bytes available).  Returns its byte length
+ * (1..4) and stores the code point, or returns 1 and stores -1 for an
+ * invalid or truncated sequence.
+ */
+extern int	vn_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+extern int	vn_utf8_encode(int32_t cp, char *out);	/* returns 1..4 */
+extern bool vn_utf8_valid(const char *s, size_t n);
+
+/*
+ * Vietnamese letters.  Every precomposed Vietnamese letter decomposes into
+ * a base letter (a-z or đ), a vowel modifier (breve, circumflex, horn) and a
+ * tone.  Returns false for a code point that is not a Latin letter of the
+ * Vietnamese alphabet (any case).
+ */
+typedef enum VnTone
+{
+	VN_TONE_NONE = 0,
+	VN_TONE_GRAVE,				/* huyền */
+	VN_TONE_ACUTE,				/* sắc */
+	VN_TONE_HOOK,				/* hỏi */
+	VN_TONE_TILDE,				/* ngã */
+	VN_TONE_DOT					/* nặng */
+} VnTone;
+
+typedef enum VnMod
+{
+	VN_MOD_NONE = 0,
+	VN_MOD_BREVE,				/* ă */
+	VN_MOD_CIRC,				/* â ê ô */
+	VN_MOD_HORN,				/* ơ ư */
+	VN_MOD_STROKE				/* đ */
+} VnMod;
+
+typedef struct VnLetter
+{
+	char		base;			/* lowercase ASCII base letter 'a'..'z' */
+	uint8_t		mod;			/* VnMod */
+	uint8_t		tone;			/* VnTone */
+	bool		upper;
+} VnLetter;
+
+extern bool vn_letter_decompose(int32_t cp, VnLetter *l);
+extern int32_t vn_letter_compose(const VnLetter *l);	/* -1 if none */
+
+/* ---- Normalization (vnnorm.c) ---- */
+
+/* Worst-case output size in bytes for an input of len bytes. */
+#define VN_NORM_BOUND(len)	((len) * 3 + 16)
+
+/*
+ * vn_normalize: NFC, full Unicode case folding (locale-independent), and one
+ * canonical tone placement per syllable (hoà -> hòa, thuỷ -> thủy,
+ * qúy -> quý).  Writes at most VN_NORM_BOUND(len) bytes to out (no NUL)
+ * and returns the output length, or -1 if ICU failed.  Invalid UTF-8 bytes
+ * are dropped.
+ */
+extern int	vn_normalize(const char *in, size_t len, char *out);
+
+/*
+ * vn_fold: strip Vietnamese diacritics from normalized text: tones and vowel
+ * modifiers, đ -> d.  Output is never longer than the input.  Returns the
+ * output length.
+ */
+extern int	vn_fold(const char *in, size_t len, char *out);
+
+/*
+ * Byte length of the whitespace character at s (ASCII space and tab,
+ * U+00A0, U+2000-U+200D, U+202F, U+205F, U+2060, U+3000, U+FEFF), or 0.
+ * These are what may separate the syllables of one word.
+ */
+extern int	vn_space_at(const char *s, size_t n);
+
+/* true if normalized text contains a Vietnamese diacritic (vn_fold changes it) */
+extern bool vn_has_marks(const char *in, size_t len);
+
+/* ---- Compiled lexicon (vnlexicon.c) ---- */
+
+/*
+ * The compiled lexicon is one read-only file (tsearch_data/vietnamese.lex)
+ * that every backend maps with mmap(), so it is shared through the page
+ * cache.  vn_lexicon_open() validates the header, version, size and
+ * checksum; on failure it returns NULL with a message naming the file and
+ * the problem in errbuf.
+ */
+typedef struct VnLexicon VnLexicon;
+
+extern VnLexicon *vn_lexicon_open(const char *path, char *errbuf,
+								  size_t errlen);
+extern void vn_lexicon_close(VnLexicon *lex);
+
+/* Same, over a buffer already in memory (tests, fuzzing).  Not copied. */
+extern VnLexicon *vn_lexicon_from_buffer(const void *buf, size_t len,
+										 char *errbuf, size_t errlen);
+
+/* Number of words, for diagnostics. */
+extern size_t vn_lexicon_nwords(const VnLexicon *lex);
+
+/*
+ * Is this normalized text (syllables separated by single spaces) a word of
+ * the lexicon?  Matches the exact form, or with fold=true the
+ * diacritic-folded form.
+ */
+extern bool vn_lexicon_has_word(const VnLexicon *lex, const char *norm,
+								size_t len, bool fold);
+
+/*
+ * Internals shared by the segmenter, the compiler (tools/vn_lexcompile.c)
+ * and the trainer (tools/vn_train.c).
+ *
+ * Words are keyed by a 64-bit hash of their syllables' hashes; exact and
+ * folded forms share one table (an all-unmarked word is both), and each
+ * proper prefix of a word is stored too, so a span walk can stop early.
+ * The value is a set of VN_LEX_* bits.
+ */
+#define VN_LEX_V74K			0x0001	/* exact form is in the base word list */
+#define VN_LEX_LEARNED		0x0002	/* exact form is a learned word */
+#define VN_LEX_PREFIX		0x0004	/* exact form is a prefix of a longer word */
+#define VN_LEX_F_V74K		0x0010	/* same three, for the folded form */
+#define VN_LEX_F_LEARNED	0x0020
+#define VN_LEX_F_PREFIX		0x0040
+#define VN_LEX_CNT_SHIFT	8		/* 4 bits: log2 bucket of learned count */
+#define VN_LEX_F_CNT_SHIFT	12		/* same, folded */
+
+/* Feature-set version: weights are only valid for the code that made them. */
+#define VN_SEG_FEATURE_VERSION	3
+
+static inline uint64_t
+vn_hash_mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return h;
+}
+
+/* Hash of a byte string (a normalized syllable). */
+static inline uint64_t
+vn_hash_bytes(const char *s, size_t n)
+{
+	uint64_t	h = UINT64_C(0xcbf29ce484222325);
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char) s[i]) * UINT64_C(0x100000001b3);
+	return vn_hash_mix(h ^ n);
+}
+
+/* Word key: start from VN_WORDKEY_SEED, fold in each syllable's hash. */
+#define VN_WORDKEY_SEED		UINT64_C(0x9e3779b97f4a7c15)
+static inline uint64_t
+vn_wordkey_step(uint64_t key, uint64_t sylhash)
+{
+	return vn_hash_mix(key ^ (sylhash + UINT64_C(0x632be59bd9b4e019) +
+							  (key << 6) + (key >> 2)));
+}
+
+/* VN_LEX_* bits of a word key, 0 if absent. */
+extern uint32_t vn_lexicon_lookup(const VnLexicon *lex, uint64_t key);
+
+/* Learned weight of a feature key, 0 if absent. */
+extern float vn_lexicon_weight(const VnLexicon *lex, uint64_t key);
+
+/* Is there a model (weights) in this lexicon? */
+extern bool vn_lexicon_has_model(const VnLexicon *lex);
+
+/*
+ * Building a lexicon image in memory (compiler, trainer, tests).  Words are
+ * normalized here; syllables are separated by spaces.  add_word returns
+ * false (and ignores the word) if it is empty, has more than
+ * VN_MAX_WORD_SYLLABLES syllables or characters other than letters.
+ */
+typedef struct VnLexBuilder VnLexBuilder;
+
+extern VnLexBuilder *vn_lexbuild_create(void);
+extern bool vn_lexbuild_add_word(VnLexBuilder *b, const char *word,
+								 size_t len, bool learned, uint32_t count);
+extern void vn_lexbuild_add_weight(VnLexBuilder *b, uint64_t key, float w);
+
+/* malloc'd image; *len gets its size.  NULL if out of memory. */
+extern void *vn_lexbuild_finish(VnLexBuilder *b, size_t *len);
+extern void vn_lexbuild_free(VnLexBuilder *b);
+
+/* ---- User words (vnsegment.c) ---- */
+
+/*
+ * Words users add at run time (new names, terms, brands).  The segmenter
+ * keeps a user word whole wherever it occurs, matched after normalization
+ * (and diacritic-insensitively when the text has no marks).
+ */
+typedef struct VnUserLex VnUserLex;
+
+extern VnUserLex *vn_userlex_create(void);
+extern void vn_userlex_free(VnUserLex *ulex);
+
+/*
+ * Add a word (1..VN_MAX_WORD_SYLLABLES syllables of letters or digits).
+ * Returns NULL on success, or a static message saying why it is invalid.
+ */
+extern const char *vn_userlex_add(VnUserLex *ulex, const char *word,
+								  size_t len);
+
+/* ---- Tokenizer: scanner + segmenter (vnsegment.c) ---- */
+
+#define VN_MAX_WORD_SYLLABLES	8
+
+typedef struct VnToken
+{
+	size_t		start;			/* byte offset into the text */
+	size_t		len;			/* byte length, spaces inside words included */
+	int			type;			/* VnTokType */
+	int			nsyl;			/* syllables in WORD/NAME/SYLLABLE, else 0 */
+} VnToken;
+
+/*
+ * The tokenizer works in bounded windows of syllables, so its state has a
+ * fixed size (vn_tokenizer_size()) that the caller allocates; it allocates
+ * nothing itself.  lex may be NULL (every syllable is then a word of its
+ * own); ulex may be NULL.  text must stay valid until the last call.
+ */
+typedef struct VnTokenizer VnTokenizer;
+
+extern size_t vn_tokenizer_size(void);
+extern void vn_tokenizer_init(VnTokenizer *tz, const VnLexicon *lex,
+							  const VnUserLex *ulex,
+							  const char *text, size_t len);
+
+/*
+ * Next token; returns false at the end of the text.  Tokens cover the text
+ * without gaps or overlaps, so concatenating them gives the input back.
+ * Each call does work bounded by the window size, so callers can check for
+ * interrupts between calls.
+ */
+extern bool vn_tokenizer_next(VnTokenizer *tz, VnToken *tok);
+
+/*
+ * Training support (tools/vn_train.c), so that feature keys are computed by
+ * the same code at training and at run time.  The tokenizer groups letter
+ * runs into windows (VnSegRun) and tags each syllable 1 (a word begins
+ * here) or 0 (continues the previous word).  With a hook set, the hook
+ * chooses the tags instead of the model.
+ */
+#define VN_SEG_WINDOW		128 /* syllables per window */
+#define VN_SEG_MAXFEAT		32	/* feature keys per syllable, at most */
+
+typedef struct VnSegRun VnSegRun;
+typedef void (*VnSegHook) (void *arg, const VnSegRun *run, uint8_t *tags);
+
+extern void vn_tokenizer_set_hook(VnTokenizer *tz, VnSegHook hook,
+								  void *arg);
+extern int	vn_segrun_length(const VnSegRun *run);
+extern size_t vn_segrun_start(const VnSegRun *run, int i);	/* byte offset */
+
+/* forced tag of syllable i (0 or 1), or -1 if the model decides */
+extern int	vn_segrun_forced(const VnSegRun *run, int i);
+
+/* keys of the features that fire if syllable i (>= 1) begins a word */
+extern int	vn_segrun_features(const VnSegRun *run, int i, uint64_t *keys);
+
+/* key of the transition feature prev tag -> cur tag */
+extern uint64_t vn_segrun_transition(const VnSegRun *run, int prev, int cur);
+
+/*
+ * Best tags (Viterbi) under a weight function; honours forced tags and
+ * VN_MAX_WORD_SYLLABLES.
+ */
+extern void vn_segrun_decode(const VnSegRun *run,
+							 float (*weight) (void *arg, uint64_t key),
+							 void *arg, uint8_t *tags);
+
+#endif							/* VNCORE_H */

@@ -1,0 +1,395 @@
+/*-------------------------------------------------------------------------
+ *
+ * vnuser.c
+ *	  User words and synonyms from the vietnamese_user_words table.
+ *
+ * Each backend keeps a copy of the table: a core VnUserLex for the
+ * segmenter and a sorted alias -> canonical array for the dictionary.  A
+ * statement trigger on the table sends a relcache invalidation for it at
+ * commit, which every backend receives at its next transaction start; our
+ * relcache callback only marks the copy stale, and the next parse reloads
+ * it.  So a change reaches every session, old ones included, with no
+ * reconnect and no shared memory.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "access/xact.h"
+#include "catalog/indexing.h"
+#include "catalog/pg_extension.h"
+#include "catalog/namespace.h"
+#include "commands/extension.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/fmgroids.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+
+#include "vietnamese_fts.h"
+
+typedef struct VnSynonym
+{
+	char	   *alias;			/* normalized */
+	char	   *canonical;		/* normalized */
+} VnSynonym;
+
+typedef struct VnUserCache
+{
+	bool		valid;
+	Oid			relid;			/* the table, or InvalidOid if none */
+	int			active;			/* parses using ulex right now */
+	VnUserLex  *ulex;			/* malloc'd by the core */
+	VnSynonym  *synonyms;		/* in cxt, sorted by alias */
+	int			nsynonyms;
+	MemoryContext cxt;
+} VnUserCache;
+
+/* per-backend cache; nothing here is shared between processes */
+static VnUserCache cache;
+
+static void
+vn_user_relcache_cb(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == cache.relid)
+		cache.valid = false;
+}
+
+/* A parse interrupted by an error never calls its end function. */
+static void
+vn_user_xact_cb(XactEvent event, void *arg)
+{
+	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT)
+		cache.active = 0;
+}
+
+void
+vnfts_user_init(void)
+{
+	CacheRegisterRelcacheCallback(vn_user_relcache_cb, (Datum) 0);
+	RegisterXactCallback(vn_user_xact_cb, NULL);
+}
+
+/* get_extension_schema() is not exported before PostgreSQL 16 */
+static Oid
+vn_extension_schema(Oid extoid)
+{
+	Relation	rel;
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	Oid			result = InvalidOid;
+
+	rel = table_open(ExtensionRelationId, AccessShareLock);
+	ScanKeyInit(&key, Anum_pg_extension_oid, BTEqualStrategyNumber,
+				F_OIDEQ, ObjectIdGetDatum(extoid));
+	scan = systable_beginscan(rel, ExtensionOidIndexId, true, NULL, 1, &key);
+	tup = systable_getnext(scan);
+	if (HeapTupleIsValid(tup))
+		result = ((Form_pg_extension) GETSTRUCT(tup))->extnamespace;
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	return result;
+}
+
+static Oid
+vn_user_table_oid(void)
+{
+	Oid			extoid = get_extension_oid("vietnamese_fts", true);
+	Oid			nspoid;
+
+	if (!OidIsValid(extoid))
+		return InvalidOid;
+	nspoid = vn_extension_schema(extoid);
+	if (!OidIsValid(nspoid))
+		return InvalidOid;
+	return get_relname_relid("vietnamese_user_words", nspoid);
+}
+
+static int
+vn_synonym_cmp(const void *a, const void *b)
+{
+	return strcmp(((const VnSynonym *) a)->alias,
+				  ((const VnSynonym *) b)->alias);
+}
+
+/* Add to the core set, complaining in a way the user understands. */
+static void
+vn_user_add(VnUserLex *ulex, const char *word)
+{
+	const char *err = vn_userlex_add(ulex, word, strlen(word));
+
+	if (err != NULL)
+		ereport(WARNING,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("ignoring Vietnamese user word \"%s\": %s", word, err)));
+}
+
+static void
+vn_user_reload(void)
+{
+	Oid			relid = vn_user_table_oid();
+	VnUserLex  *ulex = NULL;
+	StringInfoData sql;
+	uint64		i;
+
+	if (cache.cxt == NULL)
+		cache.cxt = AllocSetContextCreate(TopMemoryContext,
+										  "vietnamese_fts user words",
+										  ALLOCSET_SMALL_SIZES);
+	MemoryContextReset(cache.cxt);
+	cache.synonyms = NULL;
+	cache.nsynonyms = 0;
+	if (cache.ulex != NULL)
+	{
+		vn_userlex_free(cache.ulex);
+		cache.ulex = NULL;
+	}
+	cache.relid = relid;
+
+	if (!OidIsValid(relid))
+	{
+		/* no table (yet): look again next time instead of caching that */
+		return;
+	}
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "SELECT word, canonical FROM %s.%s",
+					 quote_identifier(get_namespace_name(get_rel_namespace(relid))),
+					 quote_identifier(get_rel_name(relid)));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute(sql.data, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read Vietnamese user words");
+
+	ulex = vn_userlex_create();
+	if (ulex == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory")));
+	PG_TRY();
+	{
+		MemoryContext old = MemoryContextSwitchTo(cache.cxt);
+
+		if (SPI_processed > 0)
+			cache.synonyms = palloc(sizeof(VnSynonym) * SPI_processed);
+		MemoryContextSwitchTo(old);
+
+		for (i = 0; i < SPI_processed; i++)
+		{
+			HeapTuple	tup = SPI_tuptable->vals[i];
+			TupleDesc	desc = SPI_tuptable->tupdesc;
+			char	   *word = SPI_getvalue(tup, desc, 1);
+			char	   *canon = SPI_getvalue(tup, desc, 2);
+
+			if (word == NULL)
+				continue;
+			vn_user_add(ulex, word);
+			if (canon != NULL)
+			{
+				VnSynonym  *syn = &cache.synonyms[cache.nsynonyms++];
+
+				vn_user_add(ulex, canon);
+				syn->alias = MemoryContextStrdup(cache.cxt,
+												 vnfts_normalize_cstring(word));
+				syn->canonical = MemoryContextStrdup(cache.cxt,
+													 vnfts_normalize_cstring(canon));
+			}
+		}
+	}
+	PG_CATCH();
+	{
+		vn_userlex_free(ulex);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	SPI_finish();
+
+	if (cache.nsynonyms > 1)
+		qsort(cache.synonyms, cache.nsynonyms, sizeof(VnSynonym),
+			  vn_synonym_cmp);
+	cache.ulex = ulex;
+	cache.valid = true;
+}
+
+/*
+ * The user words for a parse that starts now.  The set is only rebuilt
+ * when no parse is using it, so a tokenizer never sees it freed.
+ */
+const VnUserLex *
+vnfts_user_lexicon_acquire(void)
+{
+	if (!cache.valid && cache.active == 0)
+		vn_user_reload();
+	cache.active++;
+	return cache.ulex;
+}
+
+void
+vnfts_user_lexicon_release(void)
+{
+	if (cache.active > 0)
+		cache.active--;
+}
+
+/* The canonical form for a normalized alias, or NULL. */
+const char *
+vnfts_user_synonym(const char *norm)
+{
+	int			lo = 0,
+				hi = cache.nsynonyms - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+		int			c = strcmp(norm, cache.synonyms[mid].alias);
+
+		if (c == 0)
+			return cache.synonyms[mid].canonical;
+		if (c < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/*
+ * Normalize an entry and collapse its inner spaces, so that every spelling
+ * of a word is one key.
+ */
+static char *
+vn_user_key(const char *in)
+{
+	char	   *norm = vnfts_normalize_cstring(in);
+	char	   *out = palloc(strlen(norm) + 1);
+	char	   *o = out;
+	const char *p = norm;
+	const char *end = norm + strlen(norm);
+	bool		space = false;
+
+	while (p < end)
+	{
+		int			sl = vn_space_at(p, end - p);
+
+		if (sl > 0 || *p == '\n' || *p == '\r')
+		{
+			space = (o != out);
+			p += sl > 0 ? sl : 1;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = false;
+		*o++ = *p++;
+	}
+	*o = '\0';
+	return out;
+}
+
+static void
+vn_user_validate(const char *what, const char *key)
+{
+	VnUserLex  *probe;
+	const char *err;
+
+	if (key[0] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("Vietnamese user %s must not be empty", what)));
+	probe = vn_userlex_create();
+	if (probe == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory")));
+	err = vn_userlex_add(probe, key, strlen(key));
+	vn_userlex_free(probe);
+	if (err != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid Vietnamese user %s \"%s\": %s", what, key, err),
+				 errhint("A user word is 1 to %d syllables of letters or digits separated by spaces, such as 'sổ đỏ' or 'TP.HCM'.",
+						 VN_MAX_WORD_SYLLABLES)));
+}
+
+PG_FUNCTION_INFO_V1(vnfts_user_words_check);
+PG_FUNCTION_INFO_V1(vnfts_user_words_changed);
+
+/* BEFORE INSERT OR UPDATE FOR EACH ROW: validate and normalize. */
+Datum
+vnfts_user_words_check(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	TupleDesc	desc;
+	HeapTuple	tuple;
+	int			attnums[2];
+	Datum		values[2];
+	bool		nulls[2];
+	bool		isnull;
+	Datum		d;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) ||
+		!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
+		elog(ERROR, "vietnamese_user_words_check must be a BEFORE ROW trigger");
+
+	vnfts_check_encoding();
+	tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
+		trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	desc = trigdata->tg_relation->rd_att;
+
+	attnums[0] = SPI_fnumber(desc, "word");
+	attnums[1] = SPI_fnumber(desc, "canonical");
+	if (attnums[0] <= 0 || attnums[1] <= 0)
+		elog(ERROR, "vietnamese_user_words lacks the word or canonical column");
+
+	d = heap_getattr(tuple, attnums[0], desc, &isnull);
+	if (isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NOT_NULL_VIOLATION),
+				 errmsg("Vietnamese user word must not be null")));
+	values[0] = CStringGetTextDatum(vn_user_key(TextDatumGetCString(d)));
+	nulls[0] = false;
+	vn_user_validate("word", TextDatumGetCString(values[0]));
+
+	d = heap_getattr(tuple, attnums[1], desc, &isnull);
+	nulls[1] = isnull;
+	values[1] = (Datum) 0;
+	if (!isnull)
+	{
+		char	   *canon = vn_user_key(TextDatumGetCString(d));
+
+		vn_user_validate("synonym target", canon);
+		if (strcmp(canon, TextDatumGetCString(values[0])) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("Vietnamese user word \"%s\" cannot be a synonym of itself",
+							canon)));
+		values[1] = CStringGetTextDatum(canon);
+	}
+
+	tuple = heap_modify_tuple_by_cols(tuple, desc, 2, attnums, values, nulls);
+	return PointerGetDatum(tuple);
+}
+
+/* AFTER ... FOR EACH STATEMENT: tell every backend at commit. */
+Datum
+vnfts_user_words_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		elog(ERROR, "vietnamese_user_words_changed must be called as a trigger");
+
+	CacheInvalidateRelcache(trigdata->tg_relation);
+	PG_RETURN_POINTER(NULL);
+}
