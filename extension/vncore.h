@@ -204,9 +204,11 @@ extern bool vn_lexicon_has_word(const VnLexicon *lex, const char *norm,
 #define VN_LEX_F_PREFIX		0x0040
 #define VN_LEX_CNT_SHIFT	8		/* 4 bits: log2 bucket of learned count */
 #define VN_LEX_F_CNT_SHIFT	12		/* same, folded */
+#define VN_LEX_JOIN_SHIFT	16		/* 4 bits: syllable pair, 1 + 8ths joined */
+#define VN_LEX_SEEN_SHIFT	20		/* 4 bits: log2 bucket of pair count */
 
 /* Feature-set version: weights are only valid for the code that made them. */
-#define VN_SEG_FEATURE_VERSION	3
+#define VN_SEG_FEATURE_VERSION	4
 
 static inline uint64_t
 vn_hash_mix(uint64_t h)
@@ -260,6 +262,10 @@ extern VnLexBuilder *vn_lexbuild_create(void);
 extern bool vn_lexbuild_add_word(VnLexBuilder *b, const char *word,
 								 size_t len, bool learned, uint32_t count);
 extern void vn_lexbuild_add_weight(VnLexBuilder *b, uint64_t key, float w);
+
+/* A syllable pair seen `total` times in gold text, `joined` inside a word. */
+extern bool vn_lexbuild_add_pair(VnLexBuilder *b, const char *pair,
+								 size_t len, uint32_t joined, uint32_t total);
 
 /* malloc'd image; *len gets its size.  NULL if out of memory. */
 extern void *vn_lexbuild_finish(VnLexBuilder *b, size_t *len);

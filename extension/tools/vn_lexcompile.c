@@ -1,0 +1,194 @@
+/*-------------------------------------------------------------------------
+ *
+ * vn_lexcompile.c
+ *	  Build the compiled lexicon (vietnamese.lex) at package build time.
+ *
+ * Usage:
+ *	  vn_lexcompile -o vietnamese.lex [-m modeldir] wordlist [wordlist ...]
+ *
+ * Each word list has one word per line (syllables separated by spaces;
+ * entries with digits, hyphens or other punctuation are skipped, since the
+ * scanner never yields them as one letter run).  modeldir holds what
+ * tools/vn_train wrote: learned.txt ("word<TAB>count"), pairs.txt
+ * ("syl syl<TAB>joined<TAB>seen") and weights.txt ("hexkey weight").  Without -m the lexicon has no model and the
+ * tokenizer makes every syllable a word.
+ *
+ * Copyright (c) 2026, vietnamese_fts authors
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "vncore.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static FILE *
+open_or_die(const char *path, const char *mode)
+{
+	FILE	   *f = fopen(path, mode);
+
+	if (f == NULL)
+	{
+		fprintf(stderr, "vn_lexcompile: could not open \"%s\": ", path);
+		perror(NULL);
+		exit(1);
+	}
+	return f;
+}
+
+static size_t
+chomp(char *line, size_t n)
+{
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		n--;
+	line[n] = '\0';
+	return n;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *out = NULL,
+			   *modeldir = NULL;
+	VnLexBuilder *b;
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		n;
+	long		nread = 0,
+				nskip = 0,
+				nlearned = 0,
+				nweights = 0;
+	void	   *img;
+	size_t		len;
+	FILE	   *f;
+	char		path[4096];
+	int			c;
+	char		err[512];
+	VnLexicon  *lex;
+
+	while ((c = getopt(argc, argv, "o:m:")) != -1)
+	{
+		if (c == 'o')
+			out = optarg;
+		else if (c == 'm')
+			modeldir = optarg;
+		else
+			goto usage;
+	}
+	if (out == NULL || optind >= argc)
+		goto usage;
+
+	b = vn_lexbuild_create();
+	if (b == NULL)
+		return 1;
+	for (int i = optind; i < argc; i++)
+	{
+		f = open_or_die(argv[i], "r");
+		while ((n = getline(&line, &cap, f)) >= 0)
+		{
+			n = chomp(line, n);
+			if (n == 0)
+				continue;
+			nread++;
+			if (!vn_lexbuild_add_word(b, line, n, false, 0))
+				nskip++;
+		}
+		fclose(f);
+	}
+
+	if (modeldir)
+	{
+		snprintf(path, sizeof(path), "%s/learned.txt", modeldir);
+		f = open_or_die(path, "r");
+		while ((n = getline(&line, &cap, f)) >= 0)
+		{
+			char	   *tab;
+
+			n = chomp(line, n);
+			tab = strchr(line, '\t');
+			if (tab == NULL)
+				continue;
+			if (vn_lexbuild_add_word(b, line, tab - line, true,
+									 (uint32_t) strtoul(tab + 1, NULL, 10)))
+				nlearned++;
+		}
+		fclose(f);
+
+		snprintf(path, sizeof(path), "%s/pairs.txt", modeldir);
+		f = open_or_die(path, "r");
+		while ((n = getline(&line, &cap, f)) >= 0)
+		{
+			char	   *tab;
+			unsigned	j,
+						t;
+
+			n = chomp(line, n);
+			tab = strchr(line, '\t');
+			if (tab && sscanf(tab + 1, "%u\t%u", &j, &t) == 2)
+				vn_lexbuild_add_pair(b, line, tab - line, j, t);
+		}
+		fclose(f);
+
+		snprintf(path, sizeof(path), "%s/weights.txt", modeldir);
+		f = open_or_die(path, "r");
+		while ((n = getline(&line, &cap, f)) >= 0)
+		{
+			unsigned long long key;
+			float		w;
+
+			if (line[0] == '#')
+			{
+				int			ver;
+
+				if (sscanf(line, "# vietnamese_fts segmenter weights, feature set %d",
+						   &ver) == 1 && ver != VN_SEG_FEATURE_VERSION)
+				{
+					fprintf(stderr, "vn_lexcompile: %s is for feature set %d, this code uses %d; retrain\n",
+							path, ver, VN_SEG_FEATURE_VERSION);
+					return 1;
+				}
+				continue;
+			}
+			if (sscanf(line, "%llx %f", &key, &w) == 2)
+			{
+				vn_lexbuild_add_weight(b, (uint64_t) key, w);
+				nweights++;
+			}
+		}
+		fclose(f);
+	}
+	free(line);
+
+	img = vn_lexbuild_finish(b, &len);
+	vn_lexbuild_free(b);
+	if (img == NULL)
+	{
+		fprintf(stderr, "vn_lexcompile: out of memory\n");
+		return 1;
+	}
+	/* check what we wrote opens */
+	lex = vn_lexicon_from_buffer(img, len, err, sizeof(err));
+	if (lex == NULL)
+	{
+		fprintf(stderr, "vn_lexcompile: built an invalid lexicon: %s\n", err);
+		return 1;
+	}
+	vn_lexicon_close(lex);
+
+	f = open_or_die(out, "wb");
+	if (fwrite(img, 1, len, f) != len || fclose(f) != 0)
+	{
+		fprintf(stderr, "vn_lexcompile: could not write \"%s\"\n", out);
+		return 1;
+	}
+	free(img);
+	fprintf(stderr, "vn_lexcompile: %ld entries read, %ld skipped, %ld learned words, %ld weights; %zu bytes to %s\n",
+			nread, nskip, nlearned, nweights, len, out);
+	return 0;
+
+usage:
+	fprintf(stderr, "usage: vn_lexcompile -o vietnamese.lex [-m modeldir] wordlist...\n");
+	return 2;
+}

@@ -1,0 +1,704 @@
+/*-------------------------------------------------------------------------
+ *
+ * vn_train.c
+ *	  Developer tool: learn the segmenter's weights from gold-segmented
+ *	  text.  Not run by the build; its output (extension/data/model/) is.
+ *
+ * Usage:
+ *	  vn_train [-e epochs] [-p prune] [-H heldout-every] -w wordlist -o outdir
+ *			   gold.txt [gold.txt ...]
+ *
+ * Gold format: one sentence per line, words separated by a space, the
+ * syllables of a word joined by '_'.  The segmenter sees each line with
+ * '_' turned into spaces, through the real tokenizer (vn_tokenizer_set_hook),
+ * so features are computed by exactly the code that runs in the server.
+ * Every sentence is also trained on in a diacritic-stripped copy.
+ *
+ * The learned word list (multi-syllable gold words and their counts) is a
+ * lexicon feature.  To keep the model from trusting it blindly, each
+ * sentence is trained against a list built from the other folds only
+ * (jackknife), so membership means what it will mean on new text.
+ *
+ * Writes outdir/weights.txt ("key weight", averaged perceptron, small
+ * weights pruned), outdir/learned.txt ("word<TAB>count") and
+ * outdir/pairs.txt ("syl syl<TAB>joined<TAB>seen": how often a syllable
+ * pair of the gold text is inside one word; jackknifed like the words).
+ *
+ * Copyright (c) 2026, vietnamese_fts authors
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "vncore.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define NFOLDS		10
+
+typedef struct Sent
+{
+	char	   *text;			/* '_' turned into spaces */
+	size_t		len;
+	uint8_t    *wstart;			/* wstart[b]: a gold word starts at byte b */
+	int			fold;
+	bool		heldout;
+} Sent;
+
+typedef struct WEntry
+{
+	uint64_t	key;
+	float		w;
+	double		acc;			/* sum of c * delta, for averaging */
+} WEntry;
+
+typedef struct WMap
+{
+	WEntry	   *e;
+	size_t		cap;
+	size_t		n;
+} WMap;
+
+static WMap wmap;
+static long counter = 1;
+
+static WEntry *
+wm_get(WMap *m, uint64_t key, bool create)
+{
+	size_t		j;
+
+	if (key == 0)
+		key = 1;
+	if (create && (m->n + 1) * 2 > m->cap)
+	{
+		size_t		ncap = m->cap ? m->cap * 2 : (1 << 20);
+		WEntry	   *ne = calloc(ncap, sizeof(WEntry));
+
+		if (ne == NULL)
+		{
+			fprintf(stderr, "out of memory\n");
+			exit(1);
+		}
+		for (size_t i = 0; i < m->cap; i++)
+		{
+			if (m->e[i].key == 0)
+				continue;
+			j = m->e[i].key & (ncap - 1);
+			while (ne[j].key != 0)
+				j = (j + 1) & (ncap - 1);
+			ne[j] = m->e[i];
+		}
+		free(m->e);
+		m->e = ne;
+		m->cap = ncap;
+	}
+	if (m->cap == 0)
+		return NULL;
+	j = key & (m->cap - 1);
+	while (m->e[j].key != 0)
+	{
+		if (m->e[j].key == key)
+			return &m->e[j];
+		j = (j + 1) & (m->cap - 1);
+	}
+	if (!create)
+		return NULL;
+	m->e[j].key = key;
+	m->n++;
+	return &m->e[j];
+}
+
+static float
+train_weight(void *arg, uint64_t key)
+{
+	WEntry	   *e = wm_get(&wmap, key, false);
+
+	return e ? e->w : 0.0f;
+}
+
+static void
+update(uint64_t key, float d)
+{
+	WEntry	   *e = wm_get(&wmap, key, true);
+
+	e->w += d;
+	e->acc += (double) counter * d;
+}
+
+typedef struct HookCtx
+{
+	const Sent *s;
+	bool		learn;
+	long		gaps;			/* boundary decisions scored */
+	long		tp,
+				npred,
+				ngold;			/* word-start counts, for held-out */
+	long		errors;
+} HookCtx;
+
+static void
+hook(void *arg, const VnSegRun *run, uint8_t *tags)
+{
+	HookCtx    *h = arg;
+	int			n = vn_segrun_length(run);
+	uint8_t		gold[VN_SEG_WINDOW];
+	uint64_t	keys[VN_SEG_MAXFEAT];
+	bool		differ = false;
+
+	for (int i = 0; i < n; i++)
+	{
+		size_t		b = vn_segrun_start(run, i);
+		int			f = vn_segrun_forced(run, i);
+
+		gold[i] = (i == 0 || h->s->wstart[b]) ? 1 : 0;
+		if (f >= 0)
+			gold[i] = f;
+	}
+	vn_segrun_decode(run, train_weight, NULL, tags);
+	for (int i = 1; i < n; i++)
+	{
+		h->gaps++;
+		h->npred += tags[i];
+		h->ngold += gold[i];
+		h->tp += tags[i] && gold[i];
+		if (tags[i] != gold[i])
+			differ = true;
+	}
+	if (differ)
+		h->errors++;
+	if (h->learn && differ)
+	{
+		for (int i = 1; i < n; i++)
+		{
+			if (tags[i] != gold[i])
+			{
+				int			nk = vn_segrun_features(run, i, keys);
+				float		d = gold[i] ? 1.0f : -1.0f;
+
+				for (int k = 0; k < nk; k++)
+					update(keys[k], d);
+			}
+			if (tags[i] != gold[i] || tags[i - 1] != gold[i - 1])
+			{
+				update(vn_segrun_transition(run, gold[i - 1], gold[i]), 1.0f);
+				update(vn_segrun_transition(run, tags[i - 1], tags[i]), -1.0f);
+			}
+		}
+	}
+	counter++;
+	/* the tokenizer then emits the gold segmentation (unused) */
+	memcpy(tags, gold, n);
+}
+
+/* ---- reading ---- */
+
+static Sent *sents;
+static int	nsents,
+			capsents;
+
+static void
+add_sentence(const char *line, size_t len, int fold, bool heldout)
+{
+	Sent	   *s;
+	bool		atstart = true;
+
+	if (nsents == capsents)
+	{
+		capsents = capsents ? capsents * 2 : 4096;
+		sents = realloc(sents, capsents * sizeof(Sent));
+	}
+	s = &sents[nsents++];
+	s->text = malloc(len + 1);
+	s->wstart = calloc(len + 1, 1);
+	s->len = len;
+	s->fold = fold;
+	s->heldout = heldout;
+	for (size_t i = 0; i < len; i++)
+	{
+		char		c = line[i];
+
+		if (c == ' ')
+			atstart = true;
+		else if (atstart && c != '_')
+		{
+			s->wstart[i] = 1;
+			atstart = false;
+		}
+		s->text[i] = (c == '_') ? ' ' : c;
+	}
+}
+
+/* learned words: "syl syl" normalized -> count, per fold */
+typedef struct Word
+{
+	char	   *w;
+	int			count[NFOLDS];
+} Word;
+
+static Word *words;
+static int	nwords,
+			capwords;
+
+static int
+word_cmp(const void *a, const void *b)
+{
+	return strcmp(((const Word *) a)->w, ((const Word *) b)->w);
+}
+
+static void
+collect_words(const char *line, size_t len, int fold)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		size_t		s = i;
+		bool		multi = false;
+		char		buf[1024];
+		char		norm[VN_NORM_BOUND(1024)];
+		int			nl;
+
+		while (i < len && line[i] != ' ')
+		{
+			if (line[i] == '_')
+				multi = true;
+			i++;
+		}
+		if (multi && i - s < sizeof(buf))
+		{
+			for (size_t k = s; k < i; k++)
+				buf[k - s] = line[k] == '_' ? ' ' : line[k];
+			nl = vn_normalize(buf, i - s, norm);
+			if (nl > 0)
+			{
+				if (nwords == capwords)
+				{
+					capwords = capwords ? capwords * 2 : 8192;
+					words = realloc(words, capwords * sizeof(Word));
+				}
+				words[nwords].w = strndup(norm, nl);
+				memset(words[nwords].count, 0, sizeof(words[nwords].count));
+				words[nwords].count[fold] = 1;
+				nwords++;
+			}
+		}
+		while (i < len && line[i] == ' ')
+			i++;
+	}
+}
+
+static void
+merge_words(void)
+{
+	int			o = 0;
+
+	qsort(words, nwords, sizeof(Word), word_cmp);
+	for (int i = 0; i < nwords; i++)
+	{
+		if (o > 0 && strcmp(words[o - 1].w, words[i].w) == 0)
+		{
+			for (int f = 0; f < NFOLDS; f++)
+				words[o - 1].count[f] += words[i].count[f];
+			free(words[i].w);
+		}
+		else
+			words[o++] = words[i];
+	}
+	nwords = o;
+}
+
+/* syllable pairs: "syl syl" normalized -> joined/total counts per fold */
+typedef struct Pair
+{
+	char	   *p;
+	int			joined[NFOLDS];
+	int			total[NFOLDS];
+} Pair;
+
+static Pair *pairs;
+static int	npairs,
+			cappairs;
+
+#define PAIR_MIN	2			/* pairs seen fewer times are not kept */
+
+static int
+pair_cmp(const void *a, const void *b)
+{
+	return strcmp(((const Pair *) a)->p, ((const Pair *) b)->p);
+}
+
+static void
+collect_pairs(const char *line, size_t len, int fold)
+{
+	size_t		i = 0,
+				ps = 0,
+				pe = 0;
+	bool		have = false;
+	char		sep = ' ';
+
+	while (i <= len)
+	{
+		size_t		s = i;
+
+		while (i < len && line[i] != ' ' && line[i] != '_')
+			i++;
+		if (i > s)
+		{
+			if (have && (i - s) + (pe - ps) < 200)
+			{
+				char		buf[256];
+				char		norm[VN_NORM_BOUND(256)];
+				int			nl;
+				size_t		l1 = pe - ps;
+
+				memcpy(buf, line + ps, l1);
+				buf[l1] = ' ';
+				memcpy(buf + l1 + 1, line + s, i - s);
+				nl = vn_normalize(buf, l1 + 1 + (i - s), norm);
+				if (nl > 0)
+				{
+					if (npairs == cappairs)
+					{
+						cappairs = cappairs ? cappairs * 2 : 65536;
+						pairs = realloc(pairs, cappairs * sizeof(Pair));
+					}
+					pairs[npairs].p = strndup(norm, nl);
+					memset(pairs[npairs].joined, 0, sizeof(pairs[npairs].joined));
+					memset(pairs[npairs].total, 0, sizeof(pairs[npairs].total));
+					pairs[npairs].joined[fold] = (sep == '_');
+					pairs[npairs].total[fold] = 1;
+					npairs++;
+				}
+			}
+			ps = s;
+			pe = i;
+			have = true;
+		}
+		sep = (i < len) ? line[i] : ' ';
+		i++;
+	}
+}
+
+static void
+merge_pairs(void)
+{
+	int			o = 0;
+
+	qsort(pairs, npairs, sizeof(Pair), pair_cmp);
+	for (int i = 0; i < npairs; i++)
+	{
+		if (o > 0 && strcmp(pairs[o - 1].p, pairs[i].p) == 0)
+		{
+			for (int f = 0; f < NFOLDS; f++)
+			{
+				pairs[o - 1].joined[f] += pairs[i].joined[f];
+				pairs[o - 1].total[f] += pairs[i].total[f];
+			}
+			free(pairs[i].p);
+		}
+		else
+			pairs[o++] = pairs[i];
+	}
+	npairs = o;
+}
+
+static char **baselist;
+static int	nbase;
+
+static void
+read_lines(const char *path, void (*fn) (const char *, size_t, void *),
+		   void *arg)
+{
+	FILE	   *f = fopen(path, "r");
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		n;
+
+	if (f == NULL)
+	{
+		perror(path);
+		exit(1);
+	}
+	while ((n = getline(&line, &cap, f)) >= 0)
+	{
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			n--;
+		if (n > 0)
+			fn(line, n, arg);
+	}
+	free(line);
+	fclose(f);
+}
+
+static void
+base_line(const char *line, size_t len, void *arg)
+{
+	if (nbase % 65536 == 0)
+		baselist = realloc(baselist, (nbase + 65536) * sizeof(char *));
+	baselist[nbase++] = strndup(line, len);
+}
+
+static int	heldout_every = 0;
+static int	lineno = 0;
+
+static void
+gold_line(const char *line, size_t len, void *arg)
+{
+	int			fold = lineno % NFOLDS;
+	bool		heldout = heldout_every > 0 && lineno % heldout_every == 0;
+	char	   *stripped = malloc(len + 1);
+	int			sl;
+
+	lineno++;
+	if (!heldout)
+		collect_words(line, len, fold);
+	add_sentence(line, len, fold, heldout);
+	sl = vn_fold(line, len, stripped);
+	add_sentence(stripped, sl, fold, heldout);
+	if (!heldout)
+	{
+		collect_pairs(line, len, fold);
+		collect_pairs(stripped, sl, fold);
+	}
+	free(stripped);
+}
+
+/* lexicon for a fold: base list + learned words from the other folds */
+static VnLexicon *
+build_lexicon(int fold, void **img)
+{
+	VnLexBuilder *b = vn_lexbuild_create();
+	size_t		len;
+	char		err[256];
+	VnLexicon  *lex;
+
+	for (int i = 0; i < nbase; i++)
+		vn_lexbuild_add_word(b, baselist[i], strlen(baselist[i]), false, 0);
+	for (int i = 0; i < nwords; i++)
+	{
+		int			c = 0;
+
+		for (int f = 0; f < NFOLDS; f++)
+			if (f != fold)
+				c += words[i].count[f];
+		if (c > 0)
+			vn_lexbuild_add_word(b, words[i].w, strlen(words[i].w), true, c);
+	}
+	for (int i = 0; i < npairs; i++)
+	{
+		int			j = 0,
+					t = 0;
+
+		for (int f = 0; f < NFOLDS; f++)
+			if (f != fold)
+			{
+				j += pairs[i].joined[f];
+				t += pairs[i].total[f];
+			}
+		if (t >= PAIR_MIN)
+			vn_lexbuild_add_pair(b, pairs[i].p, strlen(pairs[i].p), j, t);
+	}
+	/* a tiny placeholder weight so the lexicon says it has a model */
+	vn_lexbuild_add_weight(b, 1, 1e-9f);
+	*img = vn_lexbuild_finish(b, &len);
+	vn_lexbuild_free(b);
+	lex = vn_lexicon_from_buffer(*img, len, err, sizeof(err));
+	if (lex == NULL)
+	{
+		fprintf(stderr, "lexicon: %s\n", err);
+		exit(1);
+	}
+	return lex;
+}
+
+static void
+run_sentence(const Sent *s, const VnLexicon *lex, HookCtx *h,
+			 VnTokenizer *tz)
+{
+	VnToken		tok;
+
+	h->s = s;
+	vn_tokenizer_init(tz, lex, NULL, s->text, s->len);
+	vn_tokenizer_set_hook(tz, hook, h);
+	while (vn_tokenizer_next(tz, &tok))
+		;
+}
+
+int
+main(int argc, char **argv)
+{
+	int			epochs = 8;
+	double		prune = 0.0;
+	const char *wordlist = NULL,
+			   *outdir = NULL;
+	int			c;
+	VnLexicon  *lex[NFOLDS + 1];
+	void	   *img[NFOLDS + 1];
+	VnTokenizer *tz;
+	int		   *order;
+	char		path[4096];
+	FILE	   *f;
+	long		kept = 0;
+
+	while ((c = getopt(argc, argv, "e:p:H:w:o:")) != -1)
+	{
+		switch (c)
+		{
+			case 'e':
+				epochs = atoi(optarg);
+				break;
+			case 'p':
+				prune = atof(optarg);
+				break;
+			case 'H':
+				heldout_every = atoi(optarg);
+				break;
+			case 'w':
+				wordlist = optarg;
+				break;
+			case 'o':
+				outdir = optarg;
+				break;
+			default:
+				fprintf(stderr, "usage: vn_train [-e epochs] [-p prune] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
+				return 2;
+		}
+	}
+	if (wordlist == NULL || outdir == NULL || optind >= argc)
+	{
+		fprintf(stderr, "usage: vn_train [-e epochs] [-p prune] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
+		return 2;
+	}
+	read_lines(wordlist, base_line, NULL);
+	for (int i = optind; i < argc; i++)
+		read_lines(argv[i], gold_line, NULL);
+	merge_words();
+	merge_pairs();
+	fprintf(stderr, "%d sentences (with stripped copies), %d base words, %d learned words\n",
+			nsents, nbase, nwords);
+
+	for (int fo = 0; fo < NFOLDS; fo++)
+		lex[fo] = build_lexicon(fo, &img[fo]);
+	lex[NFOLDS] = build_lexicon(-1, &img[NFOLDS]);	/* all folds: held-out */
+
+	tz = malloc(vn_tokenizer_size());
+	order = malloc(nsents * sizeof(int));
+	for (int i = 0; i < nsents; i++)
+		order[i] = i;
+	srand(12345);
+	for (int e = 1; e <= epochs; e++)
+	{
+		HookCtx		h = {0};
+
+		h.learn = true;
+		for (int i = nsents - 1; i > 0; i--)
+		{
+			int			j = rand() % (i + 1),
+						t = order[i];
+
+			order[i] = order[j];
+			order[j] = t;
+		}
+		for (int i = 0; i < nsents; i++)
+		{
+			const Sent *s = &sents[order[i]];
+
+			if (!s->heldout)
+				run_sentence(s, lex[s->fold], &h, tz);
+		}
+		fprintf(stderr, "epoch %d: %ld windows with errors, %zu features\n",
+				e, h.errors, wmap.n);
+
+		if (heldout_every > 0)
+		{
+			/* held-out, with the averaged weights of this epoch */
+			WMap		saved = wmap;
+			HookCtx		hh = {0};
+
+			wmap.e = malloc(wmap.cap * sizeof(WEntry));
+			memcpy(wmap.e, saved.e, wmap.cap * sizeof(WEntry));
+			for (size_t k = 0; k < wmap.cap; k++)
+				if (wmap.e[k].key)
+					wmap.e[k].w -= (float) (wmap.e[k].acc / counter);
+			for (int m = 0; m < 2; m++)
+			{
+				memset(&hh, 0, sizeof(hh));
+				for (int i = m; i < nsents; i += 2)
+					if (sents[i].heldout)
+						run_sentence(&sents[i], lex[NFOLDS], &hh, tz);
+				fprintf(stderr, "  held-out %s: boundary P %.4f R %.4f\n",
+						m ? "stripped" : "marked",
+						(double) hh.tp / hh.npred, (double) hh.tp / hh.ngold);
+			}
+			free(wmap.e);
+			wmap = saved;
+		}
+	}
+
+	snprintf(path, sizeof(path), "%s/weights.txt", outdir);
+	f = fopen(path, "w");
+	if (f == NULL)
+	{
+		perror(path);
+		return 1;
+	}
+	fprintf(f, "# vietnamese_fts segmenter weights, feature set %d\n",
+			VN_SEG_FEATURE_VERSION);
+	for (size_t k = 0; k < wmap.cap; k++)
+	{
+		float		w;
+
+		if (wmap.e[k].key == 0)
+			continue;
+		w = wmap.e[k].w - (float) (wmap.e[k].acc / counter);
+		if (fabs(w) <= prune)
+			continue;
+		fprintf(f, "%016llx %.4g\n", (unsigned long long) wmap.e[k].key, w);
+		kept++;
+	}
+	fclose(f);
+
+	snprintf(path, sizeof(path), "%s/learned.txt", outdir);
+	f = fopen(path, "w");
+	if (f == NULL)
+	{
+		perror(path);
+		return 1;
+	}
+	for (int i = 0; i < nwords; i++)
+	{
+		int			cnt = 0;
+
+		for (int fo = 0; fo < NFOLDS; fo++)
+			cnt += words[i].count[fo];
+		if (cnt > 0)
+			fprintf(f, "%s\t%d\n", words[i].w, cnt);
+	}
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/pairs.txt", outdir);
+	f = fopen(path, "w");
+	if (f == NULL)
+	{
+		perror(path);
+		return 1;
+	}
+	for (int i = 0; i < npairs; i++)
+	{
+		int			j = 0,
+					t = 0;
+
+		for (int fo = 0; fo < NFOLDS; fo++)
+		{
+			j += pairs[i].joined[fo];
+			t += pairs[i].total[fo];
+		}
+		if (t >= PAIR_MIN)
+			fprintf(f, "%s\t%d\t%d\n", pairs[i].p, j, t);
+	}
+	fclose(f);
+	fprintf(stderr, "wrote %ld weights (of %zu), %d learned words to %s\n",
+			kept, wmap.n, nwords, outdir);
+	return 0;
+}

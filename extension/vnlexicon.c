@@ -1,0 +1,689 @@
+/*-------------------------------------------------------------------------
+ *
+ * vnlexicon.c
+ *	  The compiled lexicon: one read-only file that every backend maps.
+ *
+ * Layout (all integers native-endian, file size a multiple of 8):
+ *
+ *	header (64 bytes)		magic, format and feature-set versions, total
+ *							size, checksum of everything after the header,
+ *							word count, table offsets and sizes
+ *	word table				open addressing, power-of-two slots of
+ *							{uint32 fingerprint, uint32 VN_LEX_* bits}
+ *	weight table			same shape, {uint32 fingerprint, float weight}
+ *
+ * A word key is a 64-bit hash of its syllables' hashes (vncore.h); its low
+ * bits pick the slot and its high 32 bits are the fingerprint stored there,
+ * so about 50 bits of the key are compared.  A false match needs two keys
+ * equal in those bits (odds near 2^-40 per lookup): harmless for
+ * segmentation, and documented for vn_lexicon_has_word().  Nothing is
+ * parsed at open time; we only check the header and the checksum, so a
+ * backend's first lookup costs a few page faults.
+ *
+ * Copyright (c) 2026, vietnamese_fts authors
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "vncore.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define VN_LEX_MAGIC		"VNLEX\0\r\n"
+#define VN_LEX_FORMAT		1
+#define VN_LEX_HEADER_SIZE	64
+
+typedef struct VnLexHeader
+{
+	char		magic[8];
+	uint32_t	format;
+	uint32_t	feature_version;
+	uint64_t	total_size;
+	uint64_t	checksum;
+	uint64_t	nwords;
+	uint32_t	words_off;
+	uint32_t	words_nslots;
+	uint32_t	wts_off;
+	uint32_t	wts_nslots;		/* 0: no model */
+	uint32_t	nweights;
+	uint32_t	reserved;
+} VnLexHeader;
+
+struct VnLexicon
+{
+	const unsigned char *base;
+	size_t		size;
+	bool		mapped;
+	const uint32_t *words;
+	uint32_t	wmask;
+	const uint32_t *wts;
+	uint32_t	tmask;
+	uint64_t	nwords;
+};
+
+/*
+ * Four independent multiply lanes over 64-bit words, so the loop runs at
+ * memory speed rather than at multiply latency.
+ */
+static uint64_t
+lex_checksum(const unsigned char *p, size_t n)
+{
+	uint64_t	h[4] = {1, 2, 3, 4};
+	const uint64_t K = UINT64_C(0x9fb21c651e98df25);
+	size_t		i = 0;
+	uint64_t	w;
+
+	for (; i + 32 <= n; i += 32)
+	{
+		for (int j = 0; j < 4; j++)
+		{
+			memcpy(&w, p + i + 8 * j, 8);
+			h[j] = (h[j] ^ w) * K;
+			h[j] ^= h[j] >> 29;
+		}
+	}
+	for (; i + 8 <= n; i += 8)
+	{
+		memcpy(&w, p + i, 8);
+		h[0] = (h[0] ^ w) * K;
+		h[0] ^= h[0] >> 29;
+	}
+	for (; i < n; i++)
+		h[1] = (h[1] ^ p[i]) * K;
+	return vn_hash_mix(h[0] ^ vn_hash_mix(h[1] ^ vn_hash_mix(h[2] ^
+															 vn_hash_mix(h[3] ^ n))));
+}
+
+static inline uint32_t
+key_fp(uint64_t key)
+{
+	uint32_t	fp = (uint32_t) (key >> 32);
+
+	return fp ? fp : 1;
+}
+
+static inline const uint32_t *
+table_find(const uint32_t *tab, uint32_t mask, uint64_t key)
+{
+	uint32_t	fp = key_fp(key);
+	uint32_t	i = (uint32_t) key & mask;
+
+	/* bounded even if a crafted file had a full table */
+	for (uint32_t n = 0; n <= mask; n++)
+	{
+		const uint32_t *e = tab + 2 * (size_t) i;
+
+		if (e[0] == fp)
+			return e;
+		if (e[0] == 0)
+			return NULL;
+		i = (i + 1) & mask;
+	}
+	return NULL;
+}
+
+uint32_t
+vn_lexicon_lookup(const VnLexicon *lex, uint64_t key)
+{
+	const uint32_t *e = table_find(lex->words, lex->wmask, key);
+
+	return e ? e[1] : 0;
+}
+
+float
+vn_lexicon_weight(const VnLexicon *lex, uint64_t key)
+{
+	const uint32_t *e;
+	float		w;
+
+	if (lex->wts == NULL)
+		return 0.0f;
+	e = table_find(lex->wts, lex->tmask, key);
+	if (e == NULL)
+		return 0.0f;
+	memcpy(&w, &e[1], sizeof(w));
+	return w;
+}
+
+bool
+vn_lexicon_has_model(const VnLexicon *lex)
+{
+	return lex->wts != NULL;
+}
+
+size_t
+vn_lexicon_nwords(const VnLexicon *lex)
+{
+	return (size_t) lex->nwords;
+}
+
+static bool
+is_pow2(uint32_t n)
+{
+	return n != 0 && (n & (n - 1)) == 0;
+}
+
+static bool
+section_ok(uint64_t off, uint64_t nslots, uint64_t total)
+{
+	return off >= VN_LEX_HEADER_SIZE && off % 8 == 0 &&
+		nslots <= (total - off) / 8;
+}
+
+VnLexicon *
+vn_lexicon_from_buffer(const void *buf, size_t len, char *errbuf,
+					   size_t errlen)
+{
+	const unsigned char *p = buf;
+	VnLexHeader h;
+	VnLexicon  *lex;
+
+	if (len < VN_LEX_HEADER_SIZE)
+	{
+		snprintf(errbuf, errlen, "file is truncated (%zu bytes, header needs %d)",
+				 len, VN_LEX_HEADER_SIZE);
+		return NULL;
+	}
+	memcpy(&h, p, sizeof(h));
+	if (memcmp(h.magic, VN_LEX_MAGIC, 8) != 0)
+	{
+		snprintf(errbuf, errlen, "not a compiled Vietnamese lexicon (bad magic)");
+		return NULL;
+	}
+	if (h.format != VN_LEX_FORMAT)
+	{
+		snprintf(errbuf, errlen, "lexicon format version %u, expected %u",
+				 h.format, VN_LEX_FORMAT);
+		return NULL;
+	}
+	if (h.feature_version != VN_SEG_FEATURE_VERSION)
+	{
+		snprintf(errbuf, errlen,
+				 "lexicon model was built for feature set %u, this code uses %u",
+				 h.feature_version, VN_SEG_FEATURE_VERSION);
+		return NULL;
+	}
+	if (h.total_size != len)
+	{
+		snprintf(errbuf, errlen,
+				 "file is truncated or padded (%zu bytes, header says %llu)",
+				 len, (unsigned long long) h.total_size);
+		return NULL;
+	}
+	if (!is_pow2(h.words_nslots) ||
+		!section_ok(h.words_off, h.words_nslots, len) ||
+		(h.wts_nslots != 0 &&
+		 (!is_pow2(h.wts_nslots) || !section_ok(h.wts_off, h.wts_nslots, len))))
+	{
+		snprintf(errbuf, errlen, "corrupted lexicon (table out of bounds)");
+		return NULL;
+	}
+	if (lex_checksum(p + VN_LEX_HEADER_SIZE, len - VN_LEX_HEADER_SIZE) !=
+		h.checksum)
+	{
+		snprintf(errbuf, errlen, "corrupted lexicon (checksum mismatch)");
+		return NULL;
+	}
+
+	lex = calloc(1, sizeof(VnLexicon));
+	if (lex == NULL)
+	{
+		snprintf(errbuf, errlen, "out of memory");
+		return NULL;
+	}
+	lex->base = p;
+	lex->size = len;
+	lex->words = (const uint32_t *) (p + h.words_off);
+	lex->wmask = h.words_nslots - 1;
+	if (h.wts_nslots)
+	{
+		lex->wts = (const uint32_t *) (p + h.wts_off);
+		lex->tmask = h.wts_nslots - 1;
+	}
+	lex->nwords = h.nwords;
+	return lex;
+}
+
+VnLexicon *
+vn_lexicon_open(const char *path, char *errbuf, size_t errlen)
+{
+	int			fd;
+	struct stat st;
+	void	   *map;
+	VnLexicon  *lex;
+	char		msg[256];
+
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+	{
+		snprintf(errbuf, errlen, "could not open lexicon file \"%s\": %s",
+				 path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0)
+	{
+		snprintf(errbuf, errlen, "could not stat lexicon file \"%s\": %s",
+				 path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (st.st_size < VN_LEX_HEADER_SIZE)
+	{
+		snprintf(errbuf, errlen,
+				 "invalid lexicon file \"%s\": file is truncated (%lld bytes)",
+				 path, (long long) st.st_size);
+		close(fd);
+		return NULL;
+	}
+	map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+	{
+		snprintf(errbuf, errlen, "could not map lexicon file \"%s\": %s",
+				 path, strerror(errno));
+		return NULL;
+	}
+	lex = vn_lexicon_from_buffer(map, (size_t) st.st_size, msg, sizeof(msg));
+	if (lex == NULL)
+	{
+		snprintf(errbuf, errlen, "invalid lexicon file \"%s\": %s", path, msg);
+		munmap(map, (size_t) st.st_size);
+		return NULL;
+	}
+	lex->mapped = true;
+	return lex;
+}
+
+void
+vn_lexicon_close(VnLexicon *lex)
+{
+	if (lex == NULL)
+		return;
+	if (lex->mapped)
+		munmap((void *) lex->base, lex->size);
+	free(lex);
+}
+
+/*
+ * Key of a normalized, space-separated word, exact or folded.  Returns the
+ * number of syllables (0 if empty or too long).
+ */
+static int
+word_key(const char *norm, size_t len, bool fold, uint64_t *keys)
+{
+	size_t		i = 0;
+	int			n = 0;
+	uint64_t	key = VN_WORDKEY_SEED;
+
+	while (i < len)
+	{
+		size_t		s;
+		char		fbuf[256];
+		uint64_t	h;
+
+		while (i < len && norm[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		s = i;
+		while (i < len && norm[i] != ' ')
+			i++;
+		if (n >= VN_MAX_WORD_SYLLABLES)
+			return 0;
+		if (fold && i - s <= sizeof(fbuf))
+		{
+			int			fl = vn_fold(norm + s, i - s, fbuf);
+
+			h = vn_hash_bytes(fbuf, fl);
+		}
+		else
+			h = vn_hash_bytes(norm + s, i - s);
+		key = vn_wordkey_step(key, h);
+		keys[n++] = key;
+	}
+	return n;
+}
+
+bool
+vn_lexicon_has_word(const VnLexicon *lex, const char *norm, size_t len,
+					bool fold)
+{
+	uint64_t	keys[VN_MAX_WORD_SYLLABLES];
+	int			n;
+	uint32_t	v;
+
+	if (lex == NULL)
+		return false;
+	n = word_key(norm, len, fold, keys);
+	if (n == 0)
+		return false;
+	v = vn_lexicon_lookup(lex, keys[n - 1]);
+	if (fold)
+		return (v & (VN_LEX_F_V74K | VN_LEX_F_LEARNED)) != 0;
+	return (v & (VN_LEX_V74K | VN_LEX_LEARNED)) != 0;
+}
+
+/* ---- building ---- */
+
+typedef struct BuildMap
+{
+	uint64_t   *keys;			/* 0 = empty */
+	uint32_t   *vals;
+	size_t		n;
+	size_t		cap;			/* power of two */
+} BuildMap;
+
+struct VnLexBuilder
+{
+	BuildMap	words;
+	BuildMap	wts;
+	uint64_t	nwords;
+	bool		oom;
+};
+
+static bool
+map_grow(BuildMap *m)
+{
+	size_t		ncap = m->cap ? m->cap * 2 : 1024;
+	uint64_t   *nk = calloc(ncap, sizeof(uint64_t));
+	uint32_t   *nv = calloc(ncap, sizeof(uint32_t));
+
+	if (nk == NULL || nv == NULL)
+	{
+		free(nk);
+		free(nv);
+		return false;
+	}
+	for (size_t i = 0; i < m->cap; i++)
+	{
+		size_t		j;
+
+		if (m->keys[i] == 0)
+			continue;
+		j = m->keys[i] & (ncap - 1);
+		while (nk[j] != 0)
+			j = (j + 1) & (ncap - 1);
+		nk[j] = m->keys[i];
+		nv[j] = m->vals[i];
+	}
+	free(m->keys);
+	free(m->vals);
+	m->keys = nk;
+	m->vals = nv;
+	m->cap = ncap;
+	return true;
+}
+
+/* Slot for key, inserted (value 0) if new; NULL if out of memory. */
+static uint32_t *
+map_slot(BuildMap *m, uint64_t key, bool *isnew)
+{
+	size_t		j;
+
+	if (key == 0)
+		key = 1;
+	if ((m->n + 1) * 2 > m->cap && !map_grow(m))
+		return NULL;
+	j = key & (m->cap - 1);
+	while (m->keys[j] != 0 && m->keys[j] != key)
+		j = (j + 1) & (m->cap - 1);
+	*isnew = m->keys[j] == 0;
+	if (*isnew)
+	{
+		m->keys[j] = key;
+		m->vals[j] = 0;
+		m->n++;
+	}
+	return &m->vals[j];
+}
+
+VnLexBuilder *
+vn_lexbuild_create(void)
+{
+	return calloc(1, sizeof(VnLexBuilder));
+}
+
+void
+vn_lexbuild_free(VnLexBuilder *b)
+{
+	if (b == NULL)
+		return;
+	free(b->words.keys);
+	free(b->words.vals);
+	free(b->wts.keys);
+	free(b->wts.vals);
+	free(b);
+}
+
+static uint32_t
+count_bucket(uint32_t count)
+{
+	uint32_t	b = 0;
+
+	while (count > 0 && b < 15)
+	{
+		b++;
+		count >>= 1;
+	}
+	return b;
+}
+
+static bool
+add_keys(VnLexBuilder *b, const uint64_t *keys, int n, bool fold,
+		 bool learned, uint32_t count)
+{
+	for (int k = 0; k < n; k++)
+	{
+		bool		isnew;
+		uint32_t   *v = map_slot(&b->words, keys[k], &isnew);
+		uint32_t	bits;
+
+		if (v == NULL)
+			return false;
+		if (k < n - 1)
+			bits = fold ? VN_LEX_F_PREFIX : VN_LEX_PREFIX;
+		else if (learned)
+		{
+			uint32_t	shift = fold ? VN_LEX_F_CNT_SHIFT : VN_LEX_CNT_SHIFT;
+			uint32_t	cb = count_bucket(count);
+			uint32_t	old = (*v >> shift) & 15;
+
+			bits = fold ? VN_LEX_F_LEARNED : VN_LEX_LEARNED;
+			if (cb > old)
+				*v = (*v & ~(15u << shift)) | (cb << shift);
+		}
+		else
+			bits = fold ? VN_LEX_F_V74K : VN_LEX_V74K;
+		*v |= bits;
+	}
+	return true;
+}
+
+/* letters (any script) and spaces only */
+static bool
+word_chars_ok(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c < 0x80 && c != ' ' &&
+			!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+			return false;
+	}
+	return true;
+}
+
+bool
+vn_lexbuild_add_word(VnLexBuilder *b, const char *word, size_t len,
+					 bool learned, uint32_t count)
+{
+	char	   *norm;
+	int			nlen;
+	uint64_t	keys[VN_MAX_WORD_SYLLABLES];
+	uint64_t	fkeys[VN_MAX_WORD_SYLLABLES];
+	int			n;
+	bool		ok = false;
+
+	if (b == NULL || len == 0 || len > 1024)
+		return false;
+	norm = malloc(VN_NORM_BOUND(len));
+	if (norm == NULL)
+	{
+		b->oom = true;
+		return false;
+	}
+	nlen = vn_normalize(word, len, norm);
+	if (nlen > 0 && word_chars_ok(norm, nlen))
+	{
+		n = word_key(norm, nlen, false, keys);
+		if (n > 0 && word_key(norm, nlen, true, fkeys) == n)
+		{
+			if (add_keys(b, keys, n, false, learned, count) &&
+				add_keys(b, fkeys, n, true, learned, count))
+			{
+				b->nwords++;
+				ok = true;
+			}
+			else
+				b->oom = true;
+		}
+	}
+	free(norm);
+	return ok;
+}
+
+bool
+vn_lexbuild_add_pair(VnLexBuilder *b, const char *pair, size_t len,
+					 uint32_t joined, uint32_t total)
+{
+	char		norm[VN_NORM_BOUND(256)];
+	int			nlen;
+	uint64_t	keys[VN_MAX_WORD_SYLLABLES];
+	bool		isnew;
+	uint32_t   *v;
+	uint32_t	jb,
+				tb;
+
+	if (b == NULL || len == 0 || len > 256 || total == 0 || joined > total)
+		return false;
+	nlen = vn_normalize(pair, len, norm);
+	if (nlen <= 0 || !word_chars_ok(norm, nlen) ||
+		word_key(norm, nlen, false, keys) != 2)
+		return false;
+	/* the first syllable must lead the walk on to the pair */
+	v = map_slot(&b->words, keys[0], &isnew);
+	if (v == NULL)
+	{
+		b->oom = true;
+		return false;
+	}
+	*v |= VN_LEX_PREFIX;
+	v = map_slot(&b->words, keys[1], &isnew);
+	if (v == NULL)
+	{
+		b->oom = true;
+		return false;
+	}
+	jb = 1 + (joined * 8) / (total + 1);
+	tb = count_bucket(total);
+	*v = (*v & ~(0xFFu << VN_LEX_JOIN_SHIFT)) | jb << VN_LEX_JOIN_SHIFT |
+		tb << VN_LEX_SEEN_SHIFT;
+	return true;
+}
+
+void
+vn_lexbuild_add_weight(VnLexBuilder *b, uint64_t key, float w)
+{
+	bool		isnew;
+	uint32_t   *v;
+
+	if (b == NULL || w == 0.0f || !isfinite(w))
+		return;
+	v = map_slot(&b->wts, key, &isnew);
+	if (v == NULL)
+	{
+		b->oom = true;
+		return;
+	}
+	memcpy(v, &w, sizeof(w));
+}
+
+static uint32_t
+table_slots(size_t n)
+{
+	uint32_t	s = 16;
+
+	/* load factor at most 0.7: short probe chains for absent keys */
+	while ((size_t) s * 7 < n * 10)
+		s *= 2;
+	return s;
+}
+
+static void
+table_fill(uint32_t *tab, uint32_t nslots, const BuildMap *m)
+{
+	uint32_t	mask = nslots - 1;
+
+	for (size_t i = 0; i < m->cap; i++)
+	{
+		uint64_t	key = m->keys[i];
+		uint32_t	j;
+
+		if (key == 0)
+			continue;
+		j = (uint32_t) key & mask;
+		while (tab[2 * (size_t) j] != 0)
+			j = (j + 1) & mask;
+		tab[2 * (size_t) j] = key_fp(key);
+		tab[2 * (size_t) j + 1] = m->vals[i];
+	}
+}
+
+void *
+vn_lexbuild_finish(VnLexBuilder *b, size_t *len)
+{
+	VnLexHeader h;
+	uint32_t	wslots,
+				tslots;
+	size_t		total;
+	unsigned char *img;
+
+	if (b == NULL || b->oom)
+		return NULL;
+	wslots = table_slots(b->words.n);
+	tslots = b->wts.n ? table_slots(b->wts.n) : 0;
+	total = VN_LEX_HEADER_SIZE + (size_t) wslots * 8 + (size_t) tslots * 8;
+	if (total > UINT32_MAX)
+		return NULL;
+	img = calloc(1, total);
+	if (img == NULL)
+		return NULL;
+
+	memset(&h, 0, sizeof(h));
+	memcpy(h.magic, VN_LEX_MAGIC, 8);
+	h.format = VN_LEX_FORMAT;
+	h.feature_version = VN_SEG_FEATURE_VERSION;
+	h.total_size = total;
+	h.nwords = b->nwords;
+	h.words_off = VN_LEX_HEADER_SIZE;
+	h.words_nslots = wslots;
+	h.wts_off = tslots ? VN_LEX_HEADER_SIZE + wslots * 8 : 0;
+	h.wts_nslots = tslots;
+	h.nweights = (uint32_t) b->wts.n;
+	table_fill((uint32_t *) (img + h.words_off), wslots, &b->words);
+	if (tslots)
+		table_fill((uint32_t *) (img + h.wts_off), tslots, &b->wts);
+	h.checksum = lex_checksum(img + VN_LEX_HEADER_SIZE,
+							  total - VN_LEX_HEADER_SIZE);
+	memcpy(img, &h, sizeof(h));
+	*len = total;
+	return img;
+}

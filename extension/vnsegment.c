@@ -1,0 +1,969 @@
+/*-------------------------------------------------------------------------
+ *
+ * vnsegment.c
+ *	  Tokenizer: scanner units grouped into Vietnamese words by a learned
+ *	  model, plus the user word list.
+ *
+ * Vietnamese writes a space between syllables, not between words, so
+ * "Đảng Cộng sản Việt Nam" is five letter units but three words.  The
+ * tokenizer collects a run of letter units separated by single in-line
+ * spaces (a window of at most VN_SEG_WINDOW syllables), tags each syllable
+ * "begins a word" or "continues one" with an averaged structured
+ * perceptron decoded by Viterbi (weights live in the compiled lexicon), and
+ * hands out the words one by one.
+ *
+ * Features for "syllable i begins a word" look at the syllables around the
+ * boundary (normalized forms, unigrams to trigrams), their capitalisation,
+ * the context a run starts and ends in (sentence start, a quote, a number),
+ * and at lexicon spans: the longest dictionary or learned word that crosses
+ * the boundary, ends just before it, starts at it, exact and folded.  All
+ * features are conjoined with the window's mode (has diacritics or not), so
+ * text typed without marks gets a model of its own, trained on a stripped
+ * copy of the data.
+ *
+ * Syllables that are not Vietnamese (no valid onset/rhyme split, or letters
+ * Vietnamese does not use) are FOREIGN or ACRONYM and never merged.  A user
+ * word of two or more syllables is kept whole wherever it occurs; it wins
+ * over the model.
+ *
+ * All state is in the caller-allocated VnTokenizer; nothing is allocated
+ * while tokenizing.
+ *
+ * Copyright (c) 2026, vietnamese_fts authors
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "vncore.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_SYL_BYTES	48		/* longer letter runs are never Vietnamese */
+
+/* per-syllable flags */
+#define SF_MARKED		0x01
+#define SF_VIET			0x02	/* phonotactically a Vietnamese syllable */
+#define SF_CAP			0x04
+#define SF_ALLCAP		0x08
+#define SF_KNOWN		0x10	/* a one-syllable lexicon word */
+
+/* context classes of what surrounds a run */
+#define CTX_BOS			1		/* text start, line break, sentence end */
+#define CTX_PUNCT		2		/* other punctuation (+ its first byte) */
+#define CTX_OTHER		3		/* number, code, ... (+ its kind) */
+#define CTX_CONT		4		/* window was cut; run continues */
+#define CTX_RIGHT		16		/* added for the right-hand side */
+
+typedef struct SegSyl
+{
+	size_t		start;
+	size_t		len;
+	uint64_t	h;				/* hash of the normalized syllable */
+	uint64_t	fh;				/* hash of its folded form */
+	uint8_t		flags;			/* SF_* */
+	uint8_t		shape;
+} SegSyl;
+
+struct VnSegRun
+{
+	int			n;
+	int			mode;			/* 1 if the window has diacritics */
+	bool		sentinit;		/* run starts a sentence */
+	uint64_t	lctx;			/* pseudo-syllable hashes of the context */
+	uint64_t	rctx;
+	SegSyl		syl[VN_SEG_WINDOW];
+	int8_t		forced[VN_SEG_WINDOW];
+	/* lexicon spans, per syllable (see compute_spans) */
+	uint8_t		cross[4][VN_SEG_WINDOW];	/* at gap before syllable i */
+	uint8_t		endat[4][VN_SEG_WINDOW];	/* longest word ending at i */
+	uint8_t		startat[4][VN_SEG_WINDOW];	/* longest word starting at i */
+	uint32_t	pair[VN_SEG_WINDOW];	/* lexicon bits of (i-1, i) */
+	const VnLexicon *lex;
+};
+
+#define QUEUE_SIZE		(2 * VN_SEG_WINDOW + 4)
+
+struct VnTokenizer
+{
+	const VnLexicon *lex;
+	const VnUserLex *ulex;
+	const char *text;
+	size_t		len;
+	size_t		pos;			/* next byte to scan */
+	int			prevctx;		/* context class of the last unit */
+	int			prevbyte;
+	bool		line_marked;	/* this line had diacritics so far */
+	VnSegHook	hook;
+	void	   *hookarg;
+	int			qhead;
+	int			qn;
+	VnToken		queue[QUEUE_SIZE];
+	uint8_t		tags[VN_SEG_WINDOW];
+	VnSegRun	run;
+};
+
+/* ---- Vietnamese syllable shape ---- */
+
+typedef struct Piece
+{
+	char		s[4];
+	uint8_t		len;
+} Piece;
+
+#define P(x) {x, sizeof(x) - 1}
+
+/* longest first, so "ngh" is tried before "ng" and "n" */
+static const Piece onsets[] = {
+	P("ngh"), P("ng"), P("nh"), P("ch"), P("gh"), P("gi"), P("kh"), P("ph"),
+	P("qu"), P("th"), P("tr"), P("b"), P("c"), P("d"), P("g"), P("h"), P("k"),
+	P("l"), P("m"), P("n"), P("p"), P("r"), P("s"), P("t"), P("v"), P("x"),
+	P("")
+};
+
+static const Piece nuclei[] = {
+	P("ieu"), P("yeu"), P("oai"), P("oay"), P("oeo"), P("uay"), P("uoi"),
+	P("uou"), P("uya"), P("uye"), P("uyu"), P("uai"), P("oao"),
+	P("ai"), P("ao"), P("au"), P("ay"), P("eo"), P("eu"), P("ia"), P("ie"),
+	P("iu"), P("oa"), P("oe"), P("oi"), P("oo"), P("ua"), P("ue"), P("ui"),
+	P("uo"), P("uu"), P("uy"), P("ya"), P("ye"), P("yu"), P("ea"),
+	P("a"), P("e"), P("i"), P("o"), P("u"), P("y")
+};
+
+static const Piece codas[] = {
+	P(""), P("c"), P("ch"), P("m"), P("n"), P("ng"), P("nh"), P("p"), P("t"),
+	P("i"), P("o"), P("u"), P("y")
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool
+match_rhyme(const char *s, size_t n)
+{
+	for (size_t v = 0; v < NELEM(nuclei); v++)
+	{
+		size_t		vl = nuclei[v].len;
+
+		if (vl > n || s[0] != nuclei[v].s[0] ||
+			memcmp(s, nuclei[v].s, vl) != 0)
+			continue;
+		for (size_t c = 0; c < NELEM(codas); c++)
+		{
+			if (vl + codas[c].len == n &&
+				memcmp(s + vl, codas[c].s, codas[c].len) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* s: folded, lowercase */
+static bool
+is_viet_syllable(const char *s, size_t n)
+{
+	if (n == 0 || n > 7)
+		return false;
+	for (size_t i = 0; i < n; i++)
+	{
+		char		c = s[i];
+
+		if (c < 'a' || c > 'z' || c == 'f' || c == 'j' || c == 'w' || c == 'z')
+			return false;
+	}
+	for (size_t o = 0; o < NELEM(onsets); o++)
+	{
+		size_t		ol = onsets[o].len;
+
+		if (ol > n || (ol > 0 && s[0] != onsets[o].s[0]) ||
+			memcmp(s, onsets[o].s, ol) != 0)
+			continue;
+		if (ol == n)
+		{
+			if (ol == 2 && s[0] == 'g' && s[1] == 'i')
+				return true;	/* "gì" */
+			continue;
+		}
+		if (match_rhyme(s + ol, n - ol))
+			return true;
+	}
+	return false;
+}
+
+/* ---- feature keys ---- */
+
+#define K1 UINT64_C(0x9e3779b97f4a7c15)
+#define K2 UINT64_C(0xc2b2ae3d27d4eb4f)
+#define K3 UINT64_C(0x165667b19e3779f9)
+
+static inline uint64_t
+rotl64(uint64_t x, int r)
+{
+	return (x << r) | (x >> (64 - r));
+}
+
+static inline uint64_t
+fk(int tid, int mode, uint64_t a, uint64_t b, uint64_t c)
+{
+	uint64_t	t = (uint64_t) (tid * 2 + mode + 1) * K1;
+
+	return vn_hash_mix(t ^ (a * K2) ^ rotl64(b * K3, 23) ^ rotl64(c, 41));
+}
+
+static inline uint64_t
+ctx_hash(int cls, int extra)
+{
+	return vn_hash_mix(UINT64_C(0x5a17ab1e00000000) + cls * 4096 + extra);
+}
+
+static inline uint64_t
+S(const VnSegRun *r, int k)
+{
+	if (k < 0)
+		return r->lctx;
+	if (k >= r->n)
+		return r->rctx;
+	return r->syl[k].h;
+}
+
+static inline int
+SH(const VnSegRun *r, int k)
+{
+	if (k < 0 || k >= r->n)
+		return 15;
+	return r->syl[k].shape;
+}
+
+static inline int
+cap5(int x)
+{
+	return x > 5 ? 5 : x;
+}
+
+enum
+{
+	T_U0 = 1, T_U1, T_U2, T_U3, T_B01, T_B12, T_B23, T_S02, T_S13, T_T012,
+	T_T123, T_SHAPE4, T_SHAPE2, T_LEXE, T_LEXL, T_LEXF, T_LEXFL, T_PAIR,
+	T_CROSSA, T_CROSSB, T_PAIRSH, T_KNOWN, T_BIAS, T_TRANS, T_LEXEA,
+	T_LEXEB, T_JOIN
+};
+
+int
+vn_segrun_features(const VnSegRun *r, int i, uint64_t *keys)
+{
+	int			n = 0;
+	int			m = r->mode;
+	int			a = i - 1,
+				b = i;
+	uint64_t	sa = S(r, a),
+				sb = S(r, b),
+				sa1 = S(r, a - 1),
+				sb1 = S(r, b + 1);
+	int			init = (a == 0 && r->sentinit);
+	uint32_t	pb = r->pair[i];
+	int			lexe;
+
+	keys[n++] = fk(T_U0, m, sa1, 0, 0);
+	keys[n++] = fk(T_U1, m, sa, 0, 0);
+	keys[n++] = fk(T_U2, m, sb, 0, 0);
+	keys[n++] = fk(T_U3, m, sb1, 0, 0);
+	keys[n++] = fk(T_B01, m, sa1, sa, 0);
+	keys[n++] = fk(T_B12, m, sa, sb, 0);
+	keys[n++] = fk(T_B23, m, sb, sb1, 0);
+	keys[n++] = fk(T_S02, m, sa1, sb, 0);
+	keys[n++] = fk(T_S13, m, sa, sb1, 0);
+	keys[n++] = fk(T_T012, m, sa1, sa, sb);
+	keys[n++] = fk(T_T123, m, sa, sb, sb1);
+	keys[n++] = fk(T_SHAPE4, m,
+				   SH(r, a - 1) | SH(r, a) << 4 | SH(r, b) << 8 |
+				   SH(r, b + 1) << 12 | init << 16, 0, 0);
+	keys[n++] = fk(T_SHAPE2, m, SH(r, a) | SH(r, b) << 4 | init << 8, 0, 0);
+	lexe = cap5(r->cross[0][i]) | cap5(r->endat[0][a]) << 4 |
+		cap5(r->startat[0][b]) << 8;
+	keys[n++] = fk(T_LEXE, m, lexe, 0, 0);
+	keys[n++] = fk(T_LEXL, m, cap5(r->cross[1][i]) | cap5(r->endat[1][a]) << 4 |
+				   cap5(r->startat[1][b]) << 8, 0, 0);
+	keys[n++] = fk(T_LEXF, m, cap5(r->cross[2][i]) | cap5(r->endat[2][a]) << 4 |
+				   cap5(r->startat[2][b]) << 8, 0, 0);
+	keys[n++] = fk(T_LEXFL, m, cap5(r->cross[3][i]) | cap5(r->endat[3][a]) << 4 |
+				   cap5(r->startat[3][b]) << 8, 0, 0);
+	keys[n++] = fk(T_PAIR, m, pb, 0, 0);
+	keys[n++] = fk(T_CROSSA, m, cap5(r->cross[0][i]) | cap5(r->cross[2][i]) << 4,
+				   sa, 0);
+	keys[n++] = fk(T_CROSSB, m, cap5(r->cross[0][i]) | cap5(r->cross[2][i]) << 4,
+				   sb, 0);
+	keys[n++] = fk(T_PAIRSH, m, pb, SH(r, a) | SH(r, b) << 4 | init << 8, 0);
+	keys[n++] = fk(T_KNOWN, m, (r->syl[a].flags & SF_KNOWN) |
+				   (r->syl[b].flags & SF_KNOWN) << 1, 0, 0);
+	keys[n++] = fk(T_BIAS, m, 0, 0, 0);
+	keys[n++] = fk(T_LEXEA, m, lexe, sa, 0);
+	keys[n++] = fk(T_LEXEB, m, lexe, sb, 0);
+	keys[n++] = fk(T_JOIN, m, pb >> VN_LEX_JOIN_SHIFT, 0, 0);
+	return n;
+}
+
+uint64_t
+vn_segrun_transition(const VnSegRun *r, int prev, int cur)
+{
+	return fk(T_TRANS, r->mode, prev * 2 + cur, 0, 0);
+}
+
+int
+vn_segrun_length(const VnSegRun *r)
+{
+	return r->n;
+}
+
+size_t
+vn_segrun_start(const VnSegRun *r, int i)
+{
+	return r->syl[i].start;
+}
+
+int
+vn_segrun_forced(const VnSegRun *r, int i)
+{
+	return r->forced[i];
+}
+
+void
+vn_segrun_decode(const VnSegRun *r, float (*weight) (void *arg, uint64_t key),
+				 void *arg, uint8_t *tags)
+{
+	float		sc[VN_SEG_WINDOW][2];
+	uint8_t		bp[VN_SEG_WINDOW][2];
+	float		tr[2][2];
+	uint64_t	keys[VN_SEG_MAXFEAT];
+	int			n = r->n;
+	int			run;
+
+	if (n == 0)
+		return;
+	for (int p = 0; p < 2; p++)
+		for (int c = 0; c < 2; c++)
+			tr[p][c] = weight(arg, vn_segrun_transition(r, p, c));
+
+	sc[0][1] = 0.0f;
+	sc[0][0] = -INFINITY;
+	for (int i = 1; i < n; i++)
+	{
+		float		e = 0.0f;
+
+		if (r->forced[i] < 0)
+		{
+			int			nk = vn_segrun_features(r, i, keys);
+
+			for (int k = 0; k < nk; k++)
+				e += weight(arg, keys[k]);
+		}
+		for (int c = 0; c < 2; c++)
+		{
+			float		s0 = sc[i - 1][0] + tr[0][c],
+						s1 = sc[i - 1][1] + tr[1][c];
+
+			sc[i][c] = (s1 >= s0 ? s1 : s0) + (c ? e : 0.0f);
+			bp[i][c] = s1 >= s0 ? 1 : 0;
+			if (r->forced[i] >= 0 && r->forced[i] != c)
+				sc[i][c] = -INFINITY;
+		}
+	}
+	tags[n - 1] = sc[n - 1][1] >= sc[n - 1][0] ? 1 : 0;
+	for (int i = n - 1; i > 0; i--)
+		tags[i - 1] = bp[i][tags[i]];
+	tags[0] = 1;
+
+	/* words have at most VN_MAX_WORD_SYLLABLES syllables */
+	run = 0;
+	for (int i = 0; i < n; i++)
+	{
+		if (tags[i])
+			run = 1;
+		else if (++run > VN_MAX_WORD_SYLLABLES)
+		{
+			tags[i] = 1;
+			run = 1;
+		}
+	}
+}
+
+/* ---- user words ---- */
+
+#define UL_WORD			1
+#define UL_PREFIX		2
+#define UL_F_WORD		4
+#define UL_F_PREFIX		8
+
+struct VnUserLex
+{
+	uint64_t   *keys;
+	uint8_t    *bits;
+	size_t		n;
+	size_t		cap;
+};
+
+VnUserLex *
+vn_userlex_create(void)
+{
+	return calloc(1, sizeof(VnUserLex));
+}
+
+void
+vn_userlex_free(VnUserLex *u)
+{
+	if (u == NULL)
+		return;
+	free(u->keys);
+	free(u->bits);
+	free(u);
+}
+
+static uint8_t
+userlex_get(const VnUserLex *u, uint64_t key)
+{
+	size_t		j;
+
+	if (u == NULL || u->cap == 0)
+		return 0;
+	key |= 1;
+	j = key & (u->cap - 1);
+	while (u->keys[j] != 0)
+	{
+		if (u->keys[j] == key)
+			return u->bits[j];
+		j = (j + 1) & (u->cap - 1);
+	}
+	return 0;
+}
+
+static bool
+userlex_set(VnUserLex *u, uint64_t key, uint8_t bits)
+{
+	size_t		j;
+
+	key |= 1;
+	if ((u->n + 1) * 2 > u->cap)
+	{
+		size_t		ncap = u->cap ? u->cap * 2 : 64;
+		uint64_t   *nk = calloc(ncap, sizeof(uint64_t));
+		uint8_t    *nb = calloc(ncap, 1);
+
+		if (nk == NULL || nb == NULL)
+		{
+			free(nk);
+			free(nb);
+			return false;
+		}
+		for (size_t i = 0; i < u->cap; i++)
+		{
+			if (u->keys[i] == 0)
+				continue;
+			j = u->keys[i] & (ncap - 1);
+			while (nk[j] != 0)
+				j = (j + 1) & (ncap - 1);
+			nk[j] = u->keys[i];
+			nb[j] = u->bits[i];
+		}
+		free(u->keys);
+		free(u->bits);
+		u->keys = nk;
+		u->bits = nb;
+		u->cap = ncap;
+	}
+	j = key & (u->cap - 1);
+	while (u->keys[j] != 0 && u->keys[j] != key)
+		j = (j + 1) & (u->cap - 1);
+	if (u->keys[j] == 0)
+	{
+		u->keys[j] = key;
+		u->n++;
+	}
+	u->bits[j] |= bits;
+	return true;
+}
+
+const char *
+vn_userlex_add(VnUserLex *u, const char *word, size_t len)
+{
+	char		norm[VN_NORM_BOUND(256)];
+	char		fold[MAX_SYL_BYTES];
+	int			nlen;
+	uint64_t	ke[VN_MAX_WORD_SYLLABLES],
+				kf[VN_MAX_WORD_SYLLABLES];
+	uint64_t	key = VN_WORDKEY_SEED,
+				fkey = VN_WORDKEY_SEED;
+	int			n = 0;
+	size_t		i = 0;
+
+	if (u == NULL)
+		return "no user word list";
+	if (len == 0 || len > 256)
+		return "word is empty or longer than 256 bytes";
+	nlen = vn_normalize(word, len, norm);
+	if (nlen <= 0)
+		return "word is not valid text";
+	while (i < (size_t) nlen)
+	{
+		size_t		s;
+		int			fl;
+
+		while (i < (size_t) nlen && norm[i] == ' ')
+			i++;
+		if (i >= (size_t) nlen)
+			break;
+		s = i;
+		while (i < (size_t) nlen && norm[i] != ' ')
+		{
+			unsigned char c = (unsigned char) norm[i];
+
+			if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+				return "word must be syllables of letters or digits separated by spaces";
+			i++;
+		}
+		if (n >= VN_MAX_WORD_SYLLABLES)
+			return "word has more than 8 syllables";
+		if (i - s > MAX_SYL_BYTES)
+			return "syllable is too long";
+		fl = vn_fold(norm + s, i - s, fold);
+		key = vn_wordkey_step(key, vn_hash_bytes(norm + s, i - s));
+		fkey = vn_wordkey_step(fkey, vn_hash_bytes(fold, fl));
+		ke[n] = key;
+		kf[n] = fkey;
+		n++;
+	}
+	if (n == 0)
+		return "word is empty";
+	for (int k = 0; k < n; k++)
+	{
+		if (!userlex_set(u, ke[k], k == n - 1 ? UL_WORD : UL_PREFIX) ||
+			!userlex_set(u, kf[k], k == n - 1 ? UL_F_WORD : UL_F_PREFIX))
+			return "out of memory";
+	}
+	return NULL;
+}
+
+/* ---- the tokenizer ---- */
+
+size_t
+vn_tokenizer_size(void)
+{
+	return sizeof(VnTokenizer);
+}
+
+void
+vn_tokenizer_init(VnTokenizer *tz, const VnLexicon *lex,
+				  const VnUserLex *ulex, const char *text, size_t len)
+{
+	tz->lex = lex;
+	tz->ulex = ulex;
+	tz->text = text;
+	tz->len = len;
+	tz->pos = 0;
+	tz->prevctx = CTX_BOS;
+	tz->prevbyte = 0;
+	tz->line_marked = false;
+	tz->hook = NULL;
+	tz->hookarg = NULL;
+	tz->qhead = 0;
+	tz->qn = 0;
+	tz->run.n = 0;
+}
+
+void
+vn_tokenizer_set_hook(VnTokenizer *tz, VnSegHook hook, void *arg)
+{
+	tz->hook = hook;
+	tz->hookarg = arg;
+}
+
+static void
+push(VnTokenizer *tz, size_t start, size_t len, int type, int nsyl)
+{
+	VnToken    *t = &tz->queue[(tz->qhead + tz->qn) % QUEUE_SIZE];
+
+	t->start = start;
+	t->len = len;
+	t->type = type;
+	t->nsyl = nsyl;
+	tz->qn++;
+}
+
+/* Fill in one syllable from a letter unit. */
+static void
+make_syllable(VnTokenizer *tz, const VnUnit *u, SegSyl *s)
+{
+	const char *p = tz->text + u->start;
+	char		norm[VN_NORM_BOUND(MAX_SYL_BYTES)];
+	char		fold[VN_NORM_BOUND(MAX_SYL_BYTES)];
+	int			nlen,
+				flen;
+	bool		ascii = true;
+
+	s->start = u->start;
+	s->len = u->len;
+	s->flags = 0;
+	if (u->flags & VN_UF_CAP)
+		s->flags |= SF_CAP;
+	if (u->flags & VN_UF_ALLCAP)
+		s->flags |= SF_ALLCAP;
+	if (u->flags & VN_UF_MARKED)
+		s->flags |= SF_MARKED;
+
+	if (u->len > MAX_SYL_BYTES)
+	{
+		/* far too long for a syllable: foreign, hashed as is */
+		s->h = s->fh = vn_hash_bytes(p, u->len);
+		s->shape = 3 | (s->flags & SF_ALLCAP ? 4 : 0);
+		return;
+	}
+	for (size_t i = 0; i < u->len; i++)
+		if ((unsigned char) p[i] >= 0x80 || (p[i] >= 'A' && p[i] <= 'Z'))
+		{
+			ascii = false;
+			break;
+		}
+	if (ascii)
+	{
+		/* plain lowercase ASCII is already normalized and folded */
+		nlen = flen = (int) u->len;
+		memcpy(norm, p, u->len);
+		memcpy(fold, p, u->len);
+	}
+	else
+	{
+		nlen = vn_normalize(p, u->len, norm);
+		if (nlen <= 0)
+		{
+			memcpy(norm, p, u->len);
+			nlen = (int) u->len;
+		}
+		flen = vn_fold(norm, nlen, fold);
+		if (flen != nlen || memcmp(norm, fold, nlen) != 0)
+			s->flags |= SF_MARKED;
+	}
+	s->h = vn_hash_bytes(norm, nlen);
+	s->fh = (s->flags & SF_MARKED) ? vn_hash_bytes(fold, flen) : s->h;
+	if (is_viet_syllable(fold, flen))
+		s->flags |= SF_VIET;
+	if (tz->lex)
+	{
+		uint32_t	v = vn_lexicon_lookup(tz->lex,
+										  vn_wordkey_step(VN_WORDKEY_SEED, s->h));
+
+		if (v & (VN_LEX_V74K | VN_LEX_LEARNED | VN_LEX_F_V74K | VN_LEX_F_LEARNED))
+			s->flags |= SF_KNOWN;
+	}
+	/* shape: 0 lower, 1 capitalised, 2 all caps; +3 not Vietnamese */
+	s->shape = (s->flags & SF_ALLCAP) ? 2 : (s->flags & SF_CAP) ? 1 : 0;
+	if (!(s->flags & SF_VIET))
+		s->shape += 3;
+}
+
+/*
+ * Lexicon spans: for each start j walk the exact and the folded key as long
+ * as the lexicon says the prefix continues.  Arrays 0/1 are exact (any
+ * source / learned), 2/3 folded.
+ */
+static void
+compute_spans(VnSegRun *r)
+{
+	int			n = r->n;
+
+	memset(r->cross, 0, sizeof(r->cross[0][0]) * 4 * VN_SEG_WINDOW);
+	memset(r->endat, 0, sizeof(r->endat[0][0]) * 4 * VN_SEG_WINDOW);
+	memset(r->startat, 0, sizeof(r->startat[0][0]) * 4 * VN_SEG_WINDOW);
+	memset(r->pair, 0, sizeof(r->pair[0]) * n);
+	if (r->lex == NULL)
+		return;
+
+	for (int j = 0; j < n; j++)
+	{
+		uint64_t	ke = VN_WORDKEY_SEED,
+					kf = VN_WORDKEY_SEED;
+		bool		alive_e = true,
+					alive_f = true;
+
+		if (!(r->syl[j].flags & SF_VIET))
+			continue;
+		for (int k = j; k < n && k < j + VN_MAX_WORD_SYLLABLES; k++)
+		{
+			uint32_t	be = 0,
+						bf = 0,
+						v;
+			int			L = k - j + 1;
+			bool		w[4];
+
+			if (!(r->syl[k].flags & SF_VIET))
+				break;
+			ke = vn_wordkey_step(ke, r->syl[k].h);
+			kf = vn_wordkey_step(kf, r->syl[k].fh);
+			if (alive_e)
+				be = vn_lexicon_lookup(r->lex, ke);
+			if (alive_f)
+				bf = (kf == ke && alive_e) ? be : vn_lexicon_lookup(r->lex, kf);
+			alive_e = (be & VN_LEX_PREFIX) != 0;
+			alive_f = (bf & VN_LEX_F_PREFIX) != 0;
+			if (L == 2)
+			{
+				v = (be & (VN_LEX_V74K | VN_LEX_LEARNED | (15u << VN_LEX_CNT_SHIFT) |
+						   (0xFFu << VN_LEX_JOIN_SHIFT))) |
+					(bf & (VN_LEX_F_V74K | VN_LEX_F_LEARNED | (15u << VN_LEX_F_CNT_SHIFT)));
+				r->pair[k] = v;
+			}
+			if (L >= 2)
+			{
+				w[0] = (be & (VN_LEX_V74K | VN_LEX_LEARNED)) != 0;
+				w[1] = (be & VN_LEX_LEARNED) != 0;
+				w[2] = (bf & (VN_LEX_F_V74K | VN_LEX_F_LEARNED)) != 0;
+				w[3] = (bf & VN_LEX_F_LEARNED) != 0;
+				for (int t = 0; t < 4; t++)
+				{
+					if (!w[t])
+						continue;
+					if (r->startat[t][j] < L)
+						r->startat[t][j] = L;
+					if (r->endat[t][k] < L)
+						r->endat[t][k] = L;
+					for (int g = j + 1; g <= k; g++)
+						if (r->cross[t][g] < L)
+							r->cross[t][g] = L;
+				}
+			}
+			if (!alive_e && !alive_f)
+				break;
+		}
+	}
+}
+
+/* User words: longest match from the left wins and is forced whole. */
+static void
+apply_userlex(VnTokenizer *tz, VnSegRun *r)
+{
+	int			n = r->n;
+	int			j = 0;
+	bool		fold = !r->mode;
+
+	while (j < n)
+	{
+		uint64_t	key = VN_WORDKEY_SEED;
+		int			best = 0;
+
+		for (int k = j; k < n && k < j + VN_MAX_WORD_SYLLABLES; k++)
+		{
+			uint8_t		b;
+
+			key = vn_wordkey_step(key, fold ? r->syl[k].fh : r->syl[k].h);
+			b = userlex_get(tz->ulex, key);
+			if (b & (fold ? UL_F_WORD : UL_WORD))
+				best = k - j + 1;
+			if (!(b & (fold ? UL_F_PREFIX : UL_PREFIX)))
+				break;
+		}
+		if (best >= 2)
+		{
+			r->forced[j] = 1;
+			for (int k = j + 1; k < j + best; k++)
+				r->forced[k] = 0;
+			if (j + best < n)
+				r->forced[j + best] = 1;
+			j += best;
+		}
+		else
+			j++;
+	}
+}
+
+static float
+lex_weight(void *arg, uint64_t key)
+{
+	return vn_lexicon_weight((const VnLexicon *) arg, key);
+}
+
+static int
+token_type(const VnSegRun *r, int first, int nsyl)
+{
+	const SegSyl *s = &r->syl[first];
+	bool		allcap = true,
+				allallcap = true;
+
+	if (nsyl == 1)
+	{
+		if (!(s->flags & SF_VIET))
+			return (s->flags & SF_ALLCAP) ? VN_TOK_ACRONYM : VN_TOK_FOREIGN;
+		if ((s->flags & SF_CAP) && !(s->flags & SF_ALLCAP) &&
+			!(first == 0 && r->sentinit))
+			return VN_TOK_NAME;
+		return VN_TOK_SYLLABLE;
+	}
+	for (int k = 0; k < nsyl; k++)
+	{
+		if (!(s[k].flags & SF_CAP))
+			allcap = false;
+		if (!(s[k].flags & SF_ALLCAP))
+			allallcap = false;
+	}
+	return (allcap && !allallcap) ? VN_TOK_NAME : VN_TOK_WORD;
+}
+
+static int
+right_ctx(const VnUnit *u)
+{
+	if (u->kind == VN_TOK_SPACE)
+		return (u->flags & VN_UF_NEWLINE) ? CTX_BOS : CTX_OTHER;
+	if (u->kind == VN_TOK_PUNCT)
+		return (u->flags & VN_UF_SENTEND) ? CTX_BOS : CTX_PUNCT;
+	return CTX_OTHER;
+}
+
+/* Collect, segment and queue one window of letter units starting at u. */
+static void
+segment_run(VnTokenizer *tz, const VnUnit *first)
+{
+	VnSegRun   *r = &tz->run;
+	VnUnit		u = *first,
+				v,
+				w;
+	size_t		p;
+	int			rcls = CTX_BOS,
+				rbyte = 0;
+	bool		marked = tz->line_marked;
+	uint8_t    *tags = tz->tags;
+
+	r->n = 0;
+	r->lex = tz->lex;
+	r->sentinit = (tz->prevctx == CTX_BOS);
+	r->lctx = ctx_hash(tz->prevctx, tz->prevbyte);
+	for (;;)
+	{
+		make_syllable(tz, &u, &r->syl[r->n]);
+		if (r->syl[r->n].flags & SF_MARKED)
+			marked = true;
+		r->n++;
+		p = u.start + u.len;
+		if (r->n == VN_SEG_WINDOW)
+		{
+			rcls = CTX_CONT;
+			break;
+		}
+		if (p >= tz->len)
+			break;
+		vn_scan_unit(tz->text, tz->len, p, &v);
+		if (v.kind == VN_TOK_SPACE && !(v.flags & VN_UF_NEWLINE) &&
+			v.start + v.len < tz->len)
+		{
+			vn_scan_unit(tz->text, tz->len, v.start + v.len, &w);
+			if (w.kind == VN_UNIT_LETTERS)
+			{
+				u = w;
+				continue;
+			}
+			rcls = right_ctx(&w);
+			rbyte = (w.kind == VN_TOK_PUNCT) ? (unsigned char) tz->text[w.start] : w.kind;
+		}
+		else if (v.kind != VN_TOK_SPACE || (v.flags & VN_UF_NEWLINE))
+		{
+			rcls = right_ctx(&v);
+			rbyte = (v.kind == VN_TOK_PUNCT) ? (unsigned char) tz->text[v.start] : v.kind;
+		}
+		break;
+	}
+	r->rctx = ctx_hash(rcls + CTX_RIGHT, rcls == CTX_BOS ? 0 : rbyte);
+	r->mode = marked ? 1 : 0;
+	tz->line_marked = marked;
+	tz->pos = p;
+	tz->prevctx = CTX_CONT;
+	tz->prevbyte = 0;
+
+	/* forced boundaries: foreign syllables stand alone */
+	for (int i = 0; i < r->n; i++)
+		r->forced[i] = -1;
+	r->forced[0] = 1;
+	for (int i = 0; i < r->n; i++)
+	{
+		if (!(r->syl[i].flags & SF_VIET))
+		{
+			r->forced[i] = 1;
+			if (i + 1 < r->n)
+				r->forced[i + 1] = 1;
+		}
+	}
+	if (tz->ulex)
+		apply_userlex(tz, r);
+
+	if (tz->hook || (tz->lex && vn_lexicon_has_model(tz->lex)))
+	{
+		compute_spans(r);
+		if (tz->hook)
+			tz->hook(tz->hookarg, r, tags);
+		else
+			vn_segrun_decode(r, lex_weight, (void *) tz->lex, tags);
+	}
+	else
+	{
+		/* no model: every syllable a word, except user words */
+		for (int i = 0; i < r->n; i++)
+			tags[i] = r->forced[i] == 0 ? 0 : 1;
+	}
+
+	/* queue words and the spaces between them */
+	for (int i = 0; i < r->n;)
+	{
+		int			k = i + 1;
+		size_t		start = r->syl[i].start,
+					end;
+
+		while (k < r->n && !tags[k])
+			k++;
+		end = r->syl[k - 1].start + r->syl[k - 1].len;
+		push(tz, start, end - start, token_type(r, i, k - i), k - i);
+		if (k < r->n)
+		{
+			size_t		sp = end;
+
+			push(tz, sp, r->syl[k].start - sp, VN_TOK_SPACE, 0);
+		}
+		i = k;
+	}
+}
+
+bool
+vn_tokenizer_next(VnTokenizer *tz, VnToken *tok)
+{
+	if (tz->qn == 0)
+	{
+		VnUnit		u;
+
+		if (tz->pos >= tz->len)
+			return false;
+		vn_scan_unit(tz->text, tz->len, tz->pos, &u);
+		if (u.kind == VN_UNIT_LETTERS)
+			segment_run(tz, &u);
+		else
+		{
+			push(tz, u.start, u.len, u.kind, 0);
+			tz->pos = u.start + u.len;
+			if (u.kind == VN_TOK_SPACE)
+			{
+				if (u.flags & VN_UF_NEWLINE)
+				{
+					tz->prevctx = CTX_BOS;
+					tz->prevbyte = 0;
+					tz->line_marked = false;
+				}
+			}
+			else if (u.kind == VN_TOK_PUNCT)
+			{
+				tz->prevctx = (u.flags & VN_UF_SENTEND) ? CTX_BOS : CTX_PUNCT;
+				tz->prevbyte = (u.flags & VN_UF_SENTEND) ? 0 :
+					(unsigned char) tz->text[u.start];
+			}
+			else
+			{
+				tz->prevctx = CTX_OTHER;
+				tz->prevbyte = u.kind;
+			}
+		}
+	}
+	*tok = tz->queue[tz->qhead];
+	tz->qhead = (tz->qhead + 1) % QUEUE_SIZE;
+	tz->qn--;
+	return true;
+}

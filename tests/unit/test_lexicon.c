@@ -1,0 +1,172 @@
+/*
+ * test_lexicon.c
+ *	  Unit tests for the compiled lexicon (vnlexicon.c): building, opening,
+ *	  rejecting damaged files, exact and folded lookup.
+ *
+ * Builds its own small lexicon from a word list written here, so it needs
+ * neither Viet74K nor a trained model.
+ */
+#include "vncore.h"
+#include "tap.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static const char *words[] = {
+	"hoà bình", "thuỷ điện", "Đảng", "cộng sản", "Việt Nam", "Đảng Cộng sản Việt Nam",
+	"ba", "bà", "a-ba-giua", "số 3", "xin chào", NULL
+};
+
+static char tmpdir[] = "/tmp/vnlexXXXXXX";
+
+static char *
+write_file(const char *name, const void *buf, size_t len)
+{
+	static char path[256];
+	FILE	   *f;
+
+	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
+	f = fopen(path, "wb");
+	if (f)
+	{
+		fwrite(buf, 1, len, f);
+		fclose(f);
+	}
+	return path;
+}
+
+static bool
+has(const VnLexicon *lex, const char *w, bool fold)
+{
+	char		norm[VN_NORM_BOUND(256)];
+	int			n = vn_normalize(w, strlen(w), norm);
+
+	return n > 0 && vn_lexicon_has_word(lex, norm, n, fold);
+}
+
+static void
+expect_error(const char *name, const void *buf, size_t len, const char *what)
+{
+	char		err[512] = "";
+	char	   *path = write_file(name, buf, len);
+	VnLexicon  *lex = vn_lexicon_open(path, err, sizeof(err));
+
+	ok(lex == NULL && strstr(err, path) != NULL && strstr(err, what) != NULL,
+	   "%s file rejected with a message naming it", name);
+	if (lex != NULL || strstr(err, what) == NULL)
+		printf("#   message: %s\n", err);
+	vn_lexicon_close(lex);
+	unlink(path);
+}
+
+int
+main(void)
+{
+	VnLexBuilder *b = vn_lexbuild_create();
+	int			added = 0;
+	void	   *img;
+	size_t		len;
+	char		err[512];
+	VnLexicon  *lex;
+	char	   *copy;
+	char	   *path;
+
+	if (mkdtemp(tmpdir) == NULL)
+	{
+		perror("mkdtemp");
+		return 1;
+	}
+	for (int i = 0; words[i]; i++)
+		added += vn_lexbuild_add_word(b, words[i], strlen(words[i]), false, 0);
+	ok(added == 9, "builder takes letter words, skips hyphen/digit entries (%d)", added);
+	ok(vn_lexbuild_add_word(b, "a b c d e f g h i", 17, true, 1) == false,
+	   "builder rejects words of more than %d syllables", VN_MAX_WORD_SYLLABLES);
+	vn_lexbuild_add_word(b, "người dân", strlen("người dân"), true, 40);
+	vn_lexbuild_add_weight(b, 12345, 0.5f);
+	img = vn_lexbuild_finish(b, &len);
+	vn_lexbuild_free(b);
+	ok(img != NULL && len % 8 == 0, "image built (%zu bytes)", len);
+
+	lex = vn_lexicon_from_buffer(img, len, err, sizeof(err));
+	ok(lex != NULL, "image opens from a buffer");
+	ok(lex && vn_lexicon_nwords(lex) == 10, "word count");
+	ok(lex && vn_lexicon_has_model(lex) && vn_lexicon_weight(lex, 12345) == 0.5f &&
+	   vn_lexicon_weight(lex, 54321) == 0.0f, "weights stored and looked up");
+	vn_lexicon_close(lex);
+
+	path = write_file("good.lex", img, len);
+	lex = vn_lexicon_open(path, err, sizeof(err));
+	ok(lex != NULL, "file opens with mmap");
+
+	/* exact vs folded */
+	ok(has(lex, "cộng sản", false), "exact: cộng sản");
+	ok(!has(lex, "cong san", false), "exact: cong san is not there");
+	ok(has(lex, "cong san", true), "folded: cong san");
+	ok(has(lex, "CỘNG SẢN", false), "exact lookup after normalization is case-blind");
+	ok(!has(lex, "cộng", false), "a prefix is not a word");
+	ok(has(lex, "đảng cộng sản việt nam", false), "four-syllable word");
+	ok(has(lex, "dang cong san viet nam", true), "four-syllable word, folded");
+	ok(!has(lex, "đảng cộng sản việt", false), "its prefix is not a word");
+	ok(has(lex, "ba", false) && has(lex, "bà", false) && !has(lex, "bá", false),
+	   "ba/bà distinct exactly, bá absent");
+	ok(has(lex, "ba", true) && has(lex, "bá", true), "ba/bà/bá meet when folded");
+
+	/* tone placement: the list says hoà/thuỷ, text says hòa/thủy */
+	ok(has(lex, "hòa bình", false), "hòa bình finds hoà bình");
+	ok(has(lex, "hoà bình", false), "hoà bình finds hoà bình");
+	ok(has(lex, "thủy điện", false), "thủy điện finds thuỷ điện");
+	ok(has(lex, "người dân", false), "learned word");
+	ok(!has(lex, "a-ba-giua", false) && !has(lex, "số 3", false), "skipped entries absent");
+	ok(has(lex, "xin  chào", false), "extra spaces between syllables ignored");
+	vn_lexicon_close(lex);
+	unlink(path);
+
+	/* damaged files */
+	{
+		char		missing[300];
+
+		snprintf(missing, sizeof(missing), "%s/nonexistent.lex", tmpdir);
+		lex = vn_lexicon_open(missing, err, sizeof(err));
+		ok(lex == NULL && strstr(err, missing) != NULL, "missing file: %s", err);
+	}
+	expect_error("empty.lex", img, 0, "truncated");
+	expect_error("short-header.lex", img, 40, "truncated");
+	expect_error("truncated.lex", img, len / 2, "truncated");
+	copy = malloc(len + 8);
+	memcpy(copy, img, len);
+	memset(copy + len, 0, 8);
+	expect_error("padded.lex", copy, len + 8, "padded");
+	copy[0] = 'X';
+	expect_error("badmagic.lex", copy, len, "magic");
+	memcpy(copy, img, len);
+	copy[8] = 99;				/* format version */
+	expect_error("badversion.lex", copy, len, "version");
+	memcpy(copy, img, len);
+	copy[12] = 99;				/* feature-set version */
+	expect_error("badfeatures.lex", copy, len, "feature set");
+	memcpy(copy, img, len);
+	copy[len / 2] ^= 0x40;
+	expect_error("corrupt.lex", copy, len, "checksum");
+	memcpy(copy, img, len);
+	copy[len - 1] ^= 1;
+	expect_error("corrupt-end.lex", copy, len, "checksum");
+	memcpy(copy, img, len);
+	copy[44] = 0x7f;			/* words table size: not a power of two */
+	expect_error("badtable.lex", copy, len, "out of bounds");
+
+	/* a file without a model */
+	b = vn_lexbuild_create();
+	vn_lexbuild_add_word(b, "xin chào", 9, false, 0);
+	free(img);
+	img = vn_lexbuild_finish(b, &len);
+	vn_lexbuild_free(b);
+	lex = vn_lexicon_from_buffer(img, len, err, sizeof(err));
+	ok(lex && !vn_lexicon_has_model(lex) && vn_lexicon_weight(lex, 1) == 0.0f,
+	   "lexicon without a model");
+	vn_lexicon_close(lex);
+
+	free(copy);
+	free(img);
+	rmdir(tmpdir);
+	return tap_done();
+}

@@ -1,0 +1,253 @@
+/*
+ * test_segment.c
+ *	  Unit tests for the tokenizer (vnsegment.c): coverage without gaps,
+ *	  token types, long input, user words; grouping with the real model
+ *	  when VN_LEXICON names a compiled lexicon (skipped otherwise).
+ */
+#include "vncore.h"
+#include "tap.h"
+
+#include <stdlib.h>
+
+#define MAXTOK 4096
+
+static VnToken toks[MAXTOK];
+
+/* Tokenize; returns the count, or -1 if tokens do not tile the text. */
+static int
+tokenize(const VnLexicon *lex, const VnUserLex *ulex, const char *text,
+		 size_t len)
+{
+	VnTokenizer *tz = malloc(vn_tokenizer_size());
+	VnToken		t;
+	size_t		pos = 0;
+	int			n = 0;
+	bool		good = true;
+
+	vn_tokenizer_init(tz, lex, ulex, text, len);
+	while (vn_tokenizer_next(tz, &t))
+	{
+		if (t.start != pos || t.len == 0 || t.type < 1 || t.type > VN_TOK_LAST ||
+			t.nsyl < 0 || t.nsyl > VN_MAX_WORD_SYLLABLES)
+			good = false;
+		pos = t.start + t.len;
+		if (n < MAXTOK)
+			toks[n] = t;
+		n++;
+	}
+	free(tz);
+	return (good && pos == len) ? n : -1;
+}
+
+/* "Đảng|Cộng sản|Việt Nam": the non-space tokens joined with '|' */
+static char *
+show(const char *text, int n)
+{
+	static char buf[4096];
+	size_t		o = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n && i < MAXTOK; i++)
+	{
+		if (toks[i].type == VN_TOK_SPACE)
+			continue;
+		if (o > 0 && o < sizeof(buf) - 1)
+			buf[o++] = '|';
+		if (o + toks[i].len < sizeof(buf) - 1)
+		{
+			memcpy(buf + o, text + toks[i].start, toks[i].len);
+			o += toks[i].len;
+		}
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+static int
+type_of(const char *text, int n, const char *word)
+{
+	for (int i = 0; i < n && i < MAXTOK; i++)
+		if (toks[i].len == strlen(word) && memcmp(text + toks[i].start, word, toks[i].len) == 0)
+			return toks[i].type;
+	return -1;
+}
+
+static void
+check_seg(const VnLexicon *lex, const VnUserLex *ulex, const char *text,
+		  const char *want, const char *name)
+{
+	int			n = tokenize(lex, ulex, text, strlen(text));
+	const char *got = n < 0 ? "(gap)" : show(text, n);
+
+	is_str(got, strlen(got), want, "%s: %s", name, text);
+}
+
+static VnLexicon *
+tiny_lexicon(void **img)
+{
+	VnLexBuilder *b = vn_lexbuild_create();
+	size_t		len;
+	char		err[256];
+	const char *w[] = {"cộng sản", "việt nam", "hoà bình", "xin chào", NULL};
+
+	for (int i = 0; w[i]; i++)
+		vn_lexbuild_add_word(b, w[i], strlen(w[i]), false, 0);
+	*img = vn_lexbuild_finish(b, &len);
+	vn_lexbuild_free(b);
+	return vn_lexicon_from_buffer(*img, len, err, sizeof(err));
+}
+
+int
+main(void)
+{
+	void	   *img;
+	VnLexicon  *tiny = tiny_lexicon(&img);
+	VnUserLex  *ulex = vn_userlex_create();
+	const char *t;
+	int			n;
+	char	   *env = getenv("VN_LEXICON");
+
+	/* no lexicon: every syllable its own token */
+	check_seg(NULL, NULL, "Đảng Cộng sản Việt Nam", "Đảng|Cộng|sản|Việt|Nam", "no lexicon");
+	t = "Đảng Cộng sản Việt Nam";
+	n = tokenize(NULL, NULL, t, strlen(t));
+	ok(n == 9 && toks[1].type == VN_TOK_SPACE, "syllables and spaces alternate");
+	check_seg(tiny, NULL, t, "Đảng|Cộng|sản|Việt|Nam", "lexicon without a model");
+
+	/* types */
+	t = "Ông Medvedev đến TTXVN và ĐẢNG ở Istanbul, gặp Lâm.";
+	n = tokenize(NULL, NULL, t, strlen(t));
+	ok(n > 0, "coverage: mixed sentence");
+	ok(type_of(t, n, "Medvedev") == VN_TOK_FOREIGN, "Medvedev is FOREIGN");
+	ok(type_of(t, n, "Istanbul") == VN_TOK_FOREIGN, "Istanbul is FOREIGN");
+	ok(type_of(t, n, "TTXVN") == VN_TOK_ACRONYM, "TTXVN is ACRONYM");
+	ok(type_of(t, n, "ĐẢNG") == VN_TOK_SYLLABLE, "ĐẢNG (all caps Vietnamese) is a SYLLABLE");
+	ok(type_of(t, n, "Lâm") == VN_TOK_NAME, "capitalised syllable mid-sentence is NAME");
+	ok(type_of(t, n, "Ông") == VN_TOK_SYLLABLE, "sentence-initial capital is not a NAME");
+	ok(type_of(t, n, ",") == VN_TOK_PUNCT && type_of(t, n, "đến") == VN_TOK_SYLLABLE,
+	   "punctuation and plain syllables");
+
+	/* user words: kept whole, longest match, folded when the text is unmarked */
+	ok(vn_userlex_add(ulex, "hoà bình", strlen("hoà bình")) == NULL, "user word added");
+	ok(vn_userlex_add(ulex, "hòa bình thế giới", strlen("hòa bình thế giới")) == NULL,
+	   "longer user word added");
+	ok(vn_userlex_add(ulex, "", 0) != NULL, "empty user word rejected");
+	ok(vn_userlex_add(ulex, "a-b", 3) != NULL, "user word with punctuation rejected");
+	ok(vn_userlex_add(ulex, "a b c d e f g h i", 17) != NULL, "user word of 9 syllables rejected");
+	check_seg(NULL, ulex, "vì hòa bình và hoà bình", "vì|hòa bình|và|hoà bình", "user word, both tone placements");
+	check_seg(NULL, ulex, "vì hòa bình thế giới", "vì|hòa bình thế giới", "longest user word wins");
+	check_seg(NULL, ulex, "vi hoa binh", "vi|hoa binh", "user word in unmarked text");
+	check_seg(NULL, ulex, "HÒA BÌNH", "HÒA BÌNH", "user word, any case");
+	check_seg(tiny, ulex, "xin chào hòa bình", "xin|chào|hòa bình", "user word with a lexicon");
+
+	/* NFD input: same tokens as NFC */
+	{
+		/* "Việt" in NFD: V i e + combining circumflex + combining dot below, t */
+		const char nfd[] = "Vi" "e\xcc\x82\xcc\xa3" "t hoa\xcc\x80 bi\xcc\x80nh";
+
+		n = tokenize(NULL, ulex, nfd, strlen(nfd));
+		ok(n == 3 && toks[2].nsyl == 2, "NFD text: user word matched after normalization");
+	}
+
+	/* coverage on hostile input: random bytes and pieces */
+	{
+		const char *pieces[] = {"xin", " ", "chào", "  ", "\n", ".", ",", "Hà", "Nội",
+			"\xff", "\xe1\xba", "123", "COVID-19", "\xcc\x81", "é", "Ư", "\t", "—",
+			"https://a.vn/b", "nghiêng", "qu", "gi", "a", "Medvedev", NULL};
+		int			np = 0;
+		bool		all = true;
+		unsigned	seed = 1;
+		char	   *buf = malloc(4096);
+
+		while (pieces[np])
+			np++;
+		for (int round = 0; round < 300; round++)
+		{
+			size_t		o = 0;
+
+			while (o < 3000)
+			{
+				const char *p;
+
+				seed = seed * 1103515245 + 12345;
+				p = pieces[(seed >> 16) % np];
+				memcpy(buf + o, p, strlen(p));
+				o += strlen(p);
+			}
+			if (tokenize(NULL, NULL, buf, o) < 0 || tokenize(tiny, ulex, buf, o) < 0)
+				all = false;
+			for (size_t i = 0; i < o; i++)
+			{
+				seed = seed * 1103515245 + 12345;
+				buf[i] = (char) (seed >> 16);
+			}
+			if (tokenize(tiny, ulex, buf, o) < 0)
+				all = false;
+		}
+		ok(all, "tokens tile the text on 900 random inputs");
+		free(buf);
+	}
+
+	/* long input without punctuation: windows are cut, nothing lost */
+	{
+		const char *unit = "xin chào ";
+		size_t		ulen = strlen(unit),
+					reps = 200000,
+					len = reps * ulen;
+		char	   *big = malloc(len);
+		VnTokenizer *tz = malloc(vn_tokenizer_size());
+		VnToken		tk;
+		size_t		pos = 0,
+					words = 0;
+		bool		tiled = true;
+
+		for (size_t i = 0; i < reps; i++)
+			memcpy(big + i * ulen, unit, ulen);
+		vn_tokenizer_init(tz, tiny, NULL, big, len);
+		while (vn_tokenizer_next(tz, &tk))
+		{
+			if (tk.start != pos)
+				tiled = false;
+			pos = tk.start + tk.len;
+			if (tk.type != VN_TOK_SPACE)
+				words++;
+		}
+		ok(tiled && pos == len && words == 2 * reps, "2 MB run of syllables tiled (%zu words)", words);
+		free(big);
+		free(tz);
+	}
+
+	/* the real model */
+	if (env == NULL)
+	{
+		for (int i = 0; i < 8; i++)
+			printf("ok %d # skip VN_LEXICON not set\n", ++tap_n);
+	}
+	else
+	{
+		char		err[512];
+		VnLexicon  *lex = vn_lexicon_open(env, err, sizeof(err));
+
+		ok(lex != NULL, "open %s", env);
+		if (lex)
+		{
+			const char nfd[] = "\xc4\x90" "a\xcc\x89ng Co\xcc\x82\xcc\xa3ng sa\xcc\x89n Vi" "e\xcc\x82\xcc\xa3t Nam";
+
+			check_seg(lex, NULL, "Đảng Cộng sản Việt Nam", "Đảng|Cộng sản|Việt Nam", "model");
+			check_seg(lex, NULL, "dang cong san viet nam", "dang|cong san|viet nam", "model, no diacritics");
+			check_seg(lex, NULL, "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG|CỘNG SẢN|VIỆT NAM", "model, all caps");
+			check_seg(lex, NULL, nfd, "\xc4\x90" "a\xcc\x89ng|Co\xcc\x82\xcc\xa3ng sa\xcc\x89n|Vi" "e\xcc\x82\xcc\xa3t Nam", "model, NFD");
+			check_seg(lex, NULL, "Chính phủ hoà giải", "Chính phủ|hoà giải", "model, old tone placement");
+			t = "Tổng Bí thư Tô Lâm tiếp ông Medvedev.";
+			n = tokenize(lex, NULL, t, strlen(t));
+			ok(n > 0 && type_of(t, n, "Tô Lâm") == VN_TOK_NAME, "Tô Lâm is a NAME: %s", show(t, n));
+			ok(n > 0 && type_of(t, n, "Medvedev") == VN_TOK_FOREIGN, "Medvedev stays FOREIGN");
+			vn_lexicon_close(lex);
+		}
+	}
+
+	vn_userlex_free(ulex);
+	vn_lexicon_close(tiny);
+	free(img);
+	return tap_done();
+}
