@@ -24,11 +24,11 @@ PGFILEDESC = "vietnamese_fts - Vietnamese full-text search"
 DATA = extension/vietnamese_fts--0.1.0.sql
 DATA_TSEARCH = extension/data/vietnamese.stop build/vietnamese.lex
 
-REGRESS = setup parser dictionary matching headline userwords security
+REGRESS = setup parser dictionary matching headline userwords hostile security
 REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
-ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo -licui18n -licuuc -licudata)
+ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo -licui18n -licuuc -licudata) -lm
 
 PG_CPPFLAGS = -Iextension $(ICU_CFLAGS)
 PG_CFLAGS = -Wall -Werror
@@ -71,7 +71,7 @@ build/vn_lexcompile: extension/tools/vn_lexcompile.c $(CORE_SRCS) $(CORE_HDRS)
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
 build/vietnamese.lex: build/vn_lexcompile $(LEXICON) $(MODEL_FILES)
-	build/vn_lexcompile --words $(LEXICON) --model extension/data/model --out $@.tmp
+	build/vn_lexcompile -o $@.tmp -m extension/data/model $(LEXICON)
 	mv $@.tmp $@
 
 # ---------------------------------------------------------------------------

@@ -59,7 +59,8 @@ static VnUserCache cache;
 static void
 vn_user_relcache_cb(Datum arg, Oid relid)
 {
-	if (relid == InvalidOid || relid == cache.relid)
+	/* with no table yet, any new relation may be it */
+	if (relid == InvalidOid || relid == cache.relid || cache.relid == InvalidOid)
 		cache.valid = false;
 }
 
@@ -125,7 +126,12 @@ vn_synonym_cmp(const void *a, const void *b)
 static void
 vn_user_add(VnUserLex *ulex, const char *word)
 {
-	const char *err = vn_userlex_add(ulex, word, strlen(word));
+	const char *err;
+
+	/* one token already stays whole; only multi-syllable words need help */
+	if (strchr(word, ' ') == NULL)
+		return;
+	err = vn_userlex_add(ulex, word, strlen(word));
 
 	if (err != NULL)
 		ereport(WARNING,
@@ -157,7 +163,8 @@ vn_user_reload(void)
 
 	if (!OidIsValid(relid))
 	{
-		/* no table (yet): look again next time instead of caching that */
+		/* no table (yet); the relcache callback tells us when one appears */
+		cache.valid = true;
 		return;
 	}
 
@@ -246,8 +253,12 @@ const char *
 vnfts_user_synonym(const char *norm)
 {
 	int			lo = 0,
-				hi = cache.nsynonyms - 1;
+				hi;
 
+	/* ts_lexize() reaches us without a parse; refresh here too */
+	if (!cache.valid && cache.active == 0)
+		vn_user_reload();
+	hi = cache.nsynonyms - 1;
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
@@ -296,8 +307,42 @@ vn_user_key(const char *in)
 	return out;
 }
 
+/* The text without leading and trailing white space (palloc'd). */
+static char *
+vn_trim(const char *s)
+{
+	const char *end = s + strlen(s);
+
+	while (*s && (vn_space_at(s, end - s) > 0 || *s == '\n' || *s == '\r'))
+		s += Max(vn_space_at(s, end - s), 1);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
+					   end[-1] == '\n' || end[-1] == '\r'))
+		end--;
+	return pnstrdup(s, end - s);
+}
+
+/*
+ * Is the text one token of the parser (a code such as "TP.HCM", an acronym,
+ * a syllable)?  Such an entry needs no help from the segmenter.
+ */
+static bool
+vn_single_token(const char *key)
+{
+	VnTokenizer *tz = palloc(vn_tokenizer_size());
+	VnToken		tok;
+	bool		result;
+
+	vn_tokenizer_init(tz, vnfts_lexicon(), NULL, key, strlen(key));
+	result = vn_tokenizer_next(tz, &tok) &&
+		tok.start == 0 && tok.len == strlen(key) &&
+		tok.type != VN_TOK_SPACE && tok.type != VN_TOK_PUNCT &&
+		!vn_tokenizer_next(tz, &tok);
+	pfree(tz);
+	return result;
+}
+
 static void
-vn_user_validate(const char *what, const char *key)
+vn_user_validate(const char *what, const char *as_typed, const char *key)
 {
 	VnUserLex  *probe;
 	const char *err;
@@ -306,6 +351,9 @@ vn_user_validate(const char *what, const char *key)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("Vietnamese user %s must not be empty", what)));
+	/* the parser sees the text as typed: "TP.HCM" is a code, "tp.hcm" is not */
+	if (strchr(key, ' ') == NULL && vn_single_token(as_typed))
+		return;
 	probe = vn_userlex_create();
 	if (probe == NULL)
 		ereport(ERROR,
@@ -317,7 +365,7 @@ vn_user_validate(const char *what, const char *key)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid Vietnamese user %s \"%s\": %s", what, key, err),
-				 errhint("A user word is 1 to %d syllables of letters or digits separated by spaces, such as 'sổ đỏ' or 'TP.HCM'.",
+				 errhint("A user word is one token such as 'TP.HCM' or 'COVID-19', or 2 to %d syllables separated by spaces, such as 'sổ đỏ'.",
 						 VN_MAX_WORD_SYLLABLES)));
 }
 
@@ -336,6 +384,7 @@ vnfts_user_words_check(PG_FUNCTION_ARGS)
 	bool		nulls[2];
 	bool		isnull;
 	Datum		d;
+	char	   *word;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
@@ -357,18 +406,20 @@ vnfts_user_words_check(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NOT_NULL_VIOLATION),
 				 errmsg("Vietnamese user word must not be null")));
-	values[0] = CStringGetTextDatum(vn_user_key(TextDatumGetCString(d)));
+	word = TextDatumGetCString(d);
+	values[0] = CStringGetTextDatum(vn_user_key(word));
 	nulls[0] = false;
-	vn_user_validate("word", TextDatumGetCString(values[0]));
+	vn_user_validate("word", vn_trim(word), TextDatumGetCString(values[0]));
 
 	d = heap_getattr(tuple, attnums[1], desc, &isnull);
 	nulls[1] = isnull;
 	values[1] = (Datum) 0;
 	if (!isnull)
 	{
-		char	   *canon = vn_user_key(TextDatumGetCString(d));
+		char	   *canon_typed = TextDatumGetCString(d);
+		char	   *canon = vn_user_key(canon_typed);
 
-		vn_user_validate("synonym target", canon);
+		vn_user_validate("synonym target", vn_trim(canon_typed), canon);
 		if (strcmp(canon, TextDatumGetCString(values[0])) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
