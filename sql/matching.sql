@@ -1,0 +1,77 @@
+--
+-- Matching as a Vietnamese reader expects it
+--
+CREATE FUNCTION m(doc text, query tsquery) RETURNS boolean
+LANGUAGE sql AS $$ SELECT to_tsvector('vietnamese', doc) @@ query $$;
+
+-- typed without diacritics: finds every diacritic variant
+SELECT m('Giá xăng dầu tăng', plainto_tsquery('vietnamese', 'xang dau')) AS t1;
+SELECT m('Đảng Cộng sản', plainto_tsquery('vietnamese', 'dang')) AS t2;
+SELECT m('Ông đăng bài', plainto_tsquery('vietnamese', 'dang')) AS t3;
+SELECT m('Họ đang họp', plainto_tsquery('vietnamese', 'dang')) AS t4;
+-- typed with diacritics: only that word
+SELECT m('Ông đăng bài', plainto_tsquery('vietnamese', 'đảng')) AS f1;
+SELECT m('Ông bán bàn', plainto_tsquery('vietnamese', 'bạn')) AS f2;
+SELECT m('Đảng Cộng sản', plainto_tsquery('vietnamese', 'đảng')) AS t5;
+-- mixed query: word by word
+SELECT m('Đảng Cộng sản', plainto_tsquery('vietnamese', 'đảng cong san')) AS t6;
+SELECT m('Ông đăng bài cộng sản', plainto_tsquery('vietnamese', 'đảng cong san')) AS f3;
+
+-- tone placement and case
+SELECT m('khoẻ mạnh', plainto_tsquery('vietnamese', 'khỏe')) AS t7;
+SELECT m('hòa bình', plainto_tsquery('vietnamese', 'HOÀ BÌNH')) AS t8;
+SELECT m('Thuỷ điện', plainto_tsquery('vietnamese', 'thủy điện')) AS t9;
+
+-- a one-syllable query finds compounds containing it
+SELECT m('Việt Nam', plainto_tsquery('vietnamese', 'Nam')) AS t10;
+SELECT m('Bộ Y tế', to_tsquery('vietnamese', 'tế')) AS t11;
+
+-- phrases, in order and across compound edges
+SELECT m('Bộ Y tế Việt Nam', phraseto_tsquery('vietnamese', 'tế Việt')) AS t12;
+SELECT m('Bộ Y tế Việt Nam', phraseto_tsquery('vietnamese', 'Việt tế')) AS f4;
+SELECT m('chính sách của nhà nước Việt Nam', phraseto_tsquery('vietnamese', 'nhà nước Việt')) AS t13;
+SELECT m('Đảng Cộng sản Việt Nam', websearch_to_tsquery('vietnamese', '"Cộng sản Việt Nam"')) AS t14;
+SELECT m('Đảng Cộng sản Việt Nam', websearch_to_tsquery('vietnamese', '"cong san viet"')) AS t15;
+-- syllables that were never together as a compound still match a phrase
+SELECT m('nhà và nước', phraseto_tsquery('vietnamese', 'nhà nước')) AS f5;
+SELECT m('ngôi nhà nước sơn mới', phraseto_tsquery('vietnamese', 'nhà nước')) AS t16;
+
+-- foreign words, acronyms, codes lowercased; numbers and dates as written
+SELECT m('Ông Medvedev tới Istanbul', plainto_tsquery('vietnamese', 'medvedev')) AS t17;
+SELECT m('Hội nghị IMCWP-17', plainto_tsquery('vietnamese', 'imcwp-17')) AS t18;
+SELECT m('ngày 30/10', plainto_tsquery('vietnamese', '30/10')) AS t19;
+SELECT m('lãi suất 3,5%', plainto_tsquery('vietnamese', '3,5%')) AS t20;
+SELECT m('Xem https://example.vn/a', plainto_tsquery('vietnamese', 'https://example.vn/a')) AS t21;
+SELECT m('Gửi ban.doc@example.vn', plainto_tsquery('vietnamese', 'ban.doc@example.vn')) AS t22;
+
+-- stopwords do not block a match
+SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;
+SELECT m('giá của xăng', phraseto_tsquery('vietnamese', 'giá của xăng')) AS t23;
+
+-- ranking: the compound ranks above the same syllables scattered apart
+WITH docs(id, body) AS (VALUES
+	(1, 'Nam đi học, còn Việt ở nhà làm việc'),
+	(2, 'Việt Nam đi học, còn họ ở nhà làm việc'))
+SELECT id, ts_rank(to_tsvector('vietnamese', body), q) > 0 AS matches,
+       rank() OVER (ORDER BY ts_rank(to_tsvector('vietnamese', body), q) DESC) AS by_rank,
+       rank() OVER (ORDER BY ts_rank_cd(to_tsvector('vietnamese', body), q) DESC) AS by_rank_cd
+FROM docs, plainto_tsquery('vietnamese', 'Việt Nam') q
+ORDER BY id;
+
+-- through a GIN index, with and without diacritics
+CREATE TABLE arts (id int PRIMARY KEY, body text,
+	tsv tsvector GENERATED ALWAYS AS (to_tsvector('vietnamese', body)) STORED);
+INSERT INTO arts VALUES
+	(1, 'Đảng Cộng sản Việt Nam tổ chức đại hội'),
+	(2, 'Ông đăng bài trên mạng xã hội'),
+	(3, 'Họ đang họp tại Hà Nội'),
+	(4, 'Thời tiết Hà Nội hôm nay mưa');
+CREATE INDEX ON arts USING gin (tsv);
+SET enable_seqscan = off;
+SELECT id FROM arts WHERE tsv @@ websearch_to_tsquery('vietnamese', 'dang') ORDER BY id;
+SELECT id FROM arts WHERE tsv @@ websearch_to_tsquery('vietnamese', 'đảng') ORDER BY id;
+SELECT id FROM arts WHERE tsv @@ websearch_to_tsquery('vietnamese', 'ha noi') ORDER BY id;
+SELECT id FROM arts WHERE tsv @@ websearch_to_tsquery('vietnamese', 'mạng xã hội') ORDER BY id;
+RESET enable_seqscan;
+DROP TABLE arts;
+DROP FUNCTION m(text, tsquery);

@@ -1,0 +1,34 @@
+--
+-- The parser: token types and segmentation
+--
+SELECT tokid, alias, description FROM ts_token_type('vietnamese_parser');
+
+-- multi-syllable words, names, foreign words, acronyms, codes
+SELECT alias, token FROM ts_debug('vietnamese',
+  'Tổng Bí thư Tô Lâm gặp Thủ tướng Thổ Nhĩ Kỳ tại Istanbul; Medvedev và TTXVN đưa tin về IMCWP-17 và COVID-19.')
+WHERE alias NOT IN ('space', 'punct');
+
+-- numbers, dates, times, percentages in Vietnamese notation
+SELECT alias, token FROM ts_debug('vietnamese',
+  'Ngày 24/2/2026, lúc 14h30, giá tăng 3,5% lên 1.000.000 đồng; hội nghị 19-25/1 và 30/10-1/11.')
+WHERE alias NOT IN ('space', 'punct');
+
+-- URLs, e-mail, hashtags, other scripts
+SELECT alias, token FROM ts_debug('vietnamese',
+  'Xem https://example.vn/tin-tuc?id=5 hoặc gửi thư tới ban.doc@example.vn #bầucử @toasoan 北京 Москва กรุงเทพ')
+WHERE alias NOT IN ('space', 'punct');
+
+-- the same words without diacritics, in NFD, in capitals
+SELECT vietnamese_segment('Đảng Cộng sản Việt Nam lãnh đạo mạng xã hội');
+SELECT vietnamese_segment('dang cong san viet nam lanh dao mang xa hoi');
+SELECT normalize(vietnamese_segment(normalize('Đảng Cộng sản Việt Nam', NFD)), NFC) = vietnamese_segment('Đảng Cộng sản Việt Nam') AS nfd_same;
+SELECT vietnamese_segment('ĐẢNG CỘNG SẢN VIỆT NAM');
+
+-- tokens cover the input exactly
+SELECT string_agg(token, '' ORDER BY ordinality) = t AS lossless
+FROM (SELECT 'Giá xăng, dầu  tăng 3,5%!  Hoà bình…' AS t) s,
+     LATERAL ts_parse('vietnamese_parser', t) WITH ORDINALITY
+GROUP BY t;
+
+-- a word over the 2047-byte lexeme limit is skipped like the default parser does
+SELECT length(to_tsvector('vietnamese', repeat('a', 3000) || ' nhà')::text) > 0 AS indexed_rest;

@@ -1,0 +1,38 @@
+--
+-- Installing, dropping and re-creating the extension
+--
+SET client_min_messages = warning;
+CREATE EXTENSION vietnamese_fts;
+RESET client_min_messages;
+
+-- the configuration works at once
+SELECT to_tsvector('vietnamese', 'Đảng Cộng sản Việt Nam') <> ''::tsvector AS non_empty;
+
+-- what the extension created
+SELECT pg_describe_object(classid, objid, 0) AS object
+FROM pg_depend
+WHERE refclassid = 'pg_extension'::regclass
+  AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'vietnamese_fts')
+  AND deptype = 'e'
+ORDER BY 1;
+
+-- every token type the parser emits that carries content is mapped
+SELECT t.alias, coalesce(string_agg(m.mapdict::regdictionary::text, ', '), '(unmapped)') AS dictionaries
+FROM ts_token_type('vietnamese_parser') t
+LEFT JOIN pg_ts_config_map m
+  ON m.mapcfg = 'vietnamese'::regconfig AND m.maptokentype = t.tokid
+GROUP BY t.tokid, t.alias
+ORDER BY t.tokid;
+
+-- DROP removes every text search object; CREATE works again
+DROP EXTENSION vietnamese_fts;
+SELECT (SELECT count(*) FROM pg_ts_config WHERE cfgname = 'vietnamese') AS configs,
+       (SELECT count(*) FROM pg_ts_parser WHERE prsname LIKE 'vietnamese%') AS parsers,
+       (SELECT count(*) FROM pg_ts_dict WHERE dictname LIKE 'vietnamese%') AS dicts,
+       (SELECT count(*) FROM pg_ts_template WHERE tmplname LIKE 'vietnamese%') AS templates,
+       (SELECT count(*) FROM pg_proc WHERE proname LIKE 'vietnamese%') AS functions,
+       (SELECT count(*) FROM pg_class WHERE relname LIKE 'vietnamese%') AS relations;
+SET client_min_messages = warning;
+CREATE EXTENSION vietnamese_fts;
+RESET client_min_messages;
+SELECT to_tsvector('vietnamese', 'Hà Nội');

@@ -1,0 +1,38 @@
+--
+-- User words and synonyms
+--
+SELECT vietnamese_segment('Quán bán cà phê muối gần hồ ở TP.HCM');
+
+SELECT vietnamese_add_word('cà phê muối');
+SELECT vietnamese_add_synonym('TP.HCM', 'thành phố Hồ Chí Minh');
+SELECT vietnamese_add_synonym('VN', 'Việt Nam');
+SELECT word, canonical FROM vietnamese_user_words ORDER BY word;
+
+-- the parser keeps user words whole
+SELECT vietnamese_segment('Quán bán Cà Phê Muối gần hồ ở TP.HCM');
+SELECT vietnamese_segment('quan ban ca phe muoi');
+SELECT alias, token, lexemes FROM ts_debug('vietnamese', 'cà phê muối') WHERE alias <> 'space';
+
+-- a synonym matches its canonical text both ways
+SELECT to_tsvector('vietnamese', 'Giá nhà ở TP.HCM tăng') @@ plainto_tsquery('vietnamese', 'thành phố Hồ Chí Minh') AS alias_doc;
+SELECT to_tsvector('vietnamese', 'Giá nhà ở thành phố Hồ Chí Minh tăng') @@ plainto_tsquery('vietnamese', 'TP.HCM') AS canonical_doc;
+SELECT to_tsvector('vietnamese', 'Đội tuyển Việt Nam thắng') @@ plainto_tsquery('vietnamese', 'VN') AS vn;
+
+-- spellings are one key
+SELECT vietnamese_add_word('CÀ   PHÊ MUỐI');
+SELECT count(*) FROM vietnamese_user_words WHERE word = 'cà phê muối';
+
+-- bad entries get a clear error
+SELECT vietnamese_add_word('');
+SELECT vietnamese_add_word('   ');
+SELECT vietnamese_add_word('!!!');
+SELECT vietnamese_add_word('một hai ba bốn năm sáu bảy tám chín mười');
+SELECT vietnamese_add_synonym('VN', 'vn');
+INSERT INTO vietnamese_user_words (word) VALUES (NULL);
+
+-- removing
+SELECT vietnamese_remove_word('Cà phê muối');
+SELECT vietnamese_remove_word('cà phê muối');
+SELECT vietnamese_segment('Quán bán cà phê muối');
+DELETE FROM vietnamese_user_words;
+SELECT to_tsvector('vietnamese', 'TP.HCM');
