@@ -1,0 +1,108 @@
+#!/bin/bash
+# tests/check.sh: build, install and run every test of vietnamese_fts:
+# core unit tests (plain and under ASan+UBSan), a short fuzz run, pg_regress
+# in a throwaway cluster, and the TAP tests.  Ends with "N passed, N failed"
+# and exits non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+sh tests/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+
+PGBIN=/usr/lib/postgresql/15/bin
+export PG_CONFIG=$PGBIN/pg_config
+passed=0
+failed=0
+failures=()
+
+record() {					# record NAME STATUS
+	if [ "$2" -eq 0 ]; then
+		passed=$((passed + 1))
+		echo "--- pass: $1"
+	else
+		failed=$((failed + 1))
+		failures+=("$1")
+		echo "--- FAIL: $1"
+	fi
+}
+
+# 1. core unit tests, each binary is one test
+echo "=== core unit tests"
+make -s build/vietnamese.lex || record "build lexicon" 1
+for src in tests/unit/test_*.c; do
+	t=$(basename "$src" .c)
+	make -s "build/unit/$t" && VN_LEXICON=build/vietnamese.lex "build/unit/$t" > "build/unit/$t.log" 2>&1
+	st=$?
+	grep -E "^not ok|^# " "build/unit/$t.log" | head -20
+	record "unit/$t" $st
+done
+
+# 2. the same under AddressSanitizer + UndefinedBehaviorSanitizer
+echo "=== core unit tests under ASan+UBSan"
+for src in tests/unit/test_*.c; do
+	t=$(basename "$src" .c)
+	make -s "build/unit-san/$t" &&
+		VN_LEXICON=build/vietnamese.lex ASAN_OPTIONS=detect_leaks=1 \
+		UBSAN_OPTIONS=print_stacktrace=1 "build/unit-san/$t" > "build/unit-san/$t.log" 2>&1
+	st=$?
+	grep -E "^not ok|ERROR|runtime error" "build/unit-san/$t.log" | head -20
+	record "sanitize/$t" $st
+done
+
+# 3. a short fuzz run of the core (the README documents a long one)
+if [ -f tests/fuzz/fuzz_core.c ]; then
+	echo "=== fuzz (${FUZZ_SECONDS:-60} s)"
+	make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-60}" > build/fuzz.log 2>&1
+	st=$?
+	grep -E "stat::number_of_executed_units|ERROR|SUMMARY" build/fuzz.log
+	record "fuzz/fuzz_core" $st
+fi
+
+# 4. pg_regress in a throwaway cluster; each test file is one test
+echo "=== pg_regress"
+pg_virtualenv -v 15 make -s installcheck > build/regress.log 2>&1
+st=$?
+grep -E "^(test| ) *[a-z_]+ +\.\.\. " build/regress.log || cat build/regress.log | tail -20
+while read -r name; do record "regress/$name" 0; done < <(grep -E "\.\.\. ok" build/regress.log | awk '{print ($1=="test") ? $2 : $1}')
+while read -r name; do record "regress/$name" 1; done < <(grep -E "\.\.\. FAILED" build/regress.log | awk '{print ($1=="test") ? $2 : $1}')
+if [ $st -ne 0 ]; then
+	[ -f regression.diffs ] && head -100 regression.diffs
+	grep -qE "\.\.\. FAILED" build/regress.log || record "regress/run" 1
+fi
+
+# 5. TAP tests (PostgreSQL::Test::Cluster); initdb refuses root, so as root
+# they run as the postgres user from a copy of tests/.
+echo "=== TAP"
+work=$(mktemp -d /tmp/vnfts-tap.XXXXXX)
+cp -r tests/tap tests/data "$work/"
+tapenv=(env PERL5LIB=/usr/lib/postgresql/15/lib/pgxs/src/test/perl
+	PATH="$PGBIN:$PATH" TESTDIR="$work" PG_REGRESS=/usr/lib/postgresql/15/lib/pgxs/src/test/regress/pg_regress)
+if [ "$(id -u)" -eq 0 ]; then
+	chown -R postgres: "$work"
+	tapenv=(runuser -u postgres -- "${tapenv[@]}")
+fi
+for t in tests/tap/*.pl; do
+	[ -e "$t" ] || continue
+	name=$(basename "$t")
+	(cd "$work" && "${tapenv[@]}" prove -v "tap/$name") > "build/tap-$name.log" 2>&1
+	st=$?
+	grep -E "^(not ok|ok|# )" "build/tap-$name.log" | grep -vE "^ok" | head -20
+	tail -3 "build/tap-$name.log"
+	record "tap/$name" $st
+done
+# checks that need root: they replace the installed lexicon file
+for t in tests/tap/*.sh; do
+	[ -e "$t" ] || continue
+	bash "$t" > "build/tap-$(basename "$t").log" 2>&1
+	st=$?
+	grep -E "^not ok" "build/tap-$(basename "$t").log"
+	record "tap/$(basename "$t")" $st
+done
+rm -rf "$work"
+
+echo
+if [ $failed -gt 0 ]; then
+	printf 'failed: %s\n' "${failures[@]}"
+fi
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]

@@ -1,0 +1,83 @@
+-- tests/demo.sql: the showcase run by tests/demo.sh (psql script).
+\pset footer off
+\pset null '(null)'
+CREATE DATABASE vn_demo ENCODING 'UTF8' TEMPLATE template0 LOCALE 'C';
+\c vn_demo
+SET client_min_messages = warning;
+CREATE EXTENSION vietnamese_fts;
+
+CREATE TABLE articles (
+	id			bigint PRIMARY KEY,
+	category	text NOT NULL,
+	title		text NOT NULL,
+	body		text NOT NULL,
+	tsv			tsvector GENERATED ALWAYS AS
+		(setweight(to_tsvector('vietnamese', title), 'A') ||
+		 setweight(to_tsvector('vietnamese', body), 'B')) STORED
+);
+\copy articles (id, category, title, body) FROM 'tests/data/articles.tsv' WITH (FORMAT text, HEADER)
+CREATE INDEX articles_tsv_idx ON articles USING gin (tsv);
+ANALYZE articles;
+
+\echo
+\echo '== How the parser segments a sentence'
+SELECT vietnamese_segment('Tổng Bí thư Đảng Cộng sản Việt Nam dự hội nghị IMCWP-17 tại Istanbul ngày 30/10.') AS segmented;
+
+\echo
+\echo '== Ranked search: Đảng Cộng sản (websearch_to_tsquery, ts_rank, ts_headline)'
+SELECT id, round(ts_rank(tsv, q)::numeric, 4) AS rank, title,
+	   ts_headline('vietnamese', body, q, 'MaxWords=18, MinWords=8') AS headline
+FROM articles, websearch_to_tsquery('vietnamese', 'Đảng Cộng sản') q
+WHERE tsv @@ q
+ORDER BY rank DESC, id
+LIMIT 5;
+
+\echo
+\echo '== The same search typed without diacritics: dang cong san'
+SELECT id, round(ts_rank(tsv, q)::numeric, 4) AS rank, title
+FROM articles, websearch_to_tsquery('vietnamese', 'dang cong san') q
+WHERE tsv @@ q
+ORDER BY rank DESC, id
+LIMIT 5;
+
+\echo
+\echo '== With diacritics the query is precise: đăng (to post) does not find Đảng (party)'
+SELECT id, title, ts_headline('vietnamese', body, q, 'MaxWords=12, MinWords=5') AS headline
+FROM articles, plainto_tsquery('vietnamese', 'đăng') q
+WHERE tsv @@ q
+ORDER BY id
+LIMIT 5;
+
+\echo
+\echo '== Old and new tone placement are the same word: hoà bình = hòa bình'
+SELECT id, title
+FROM articles
+WHERE tsv @@ plainto_tsquery('vietnamese', 'hoà bình')
+ORDER BY id;
+
+\echo
+\echo '== Phrase search: "giá xăng dầu"'
+SELECT id, round(ts_rank_cd(tsv, q)::numeric, 4) AS rank_cd, title
+FROM articles, phraseto_tsquery('vietnamese', 'giá xăng dầu') q
+WHERE tsv @@ q
+ORDER BY rank_cd DESC, id;
+
+\echo
+\echo '== A one-syllable query finds the compound: Nam finds Việt Nam (compound first)'
+SELECT id, round(ts_rank(tsv, q)::numeric, 4) AS rank, title
+FROM articles, plainto_tsquery('vietnamese', 'Việt Nam') q
+WHERE tsv @@ q
+ORDER BY rank DESC, id
+LIMIT 5;
+
+\echo
+\echo '== What the dictionary makes of a phrase (ts_debug)'
+SELECT alias, token, lexemes
+FROM ts_debug('vietnamese', 'Bộ Y tế khuyến cáo người dân đeo khẩu trang')
+WHERE alias NOT IN ('space', 'punct');
+
+\echo
+\echo '== Statistics: articles per category found by "bóng đá" vs all'
+SELECT category, count(*) FILTER (WHERE tsv @@ plainto_tsquery('vietnamese', 'bong da')) AS matching,
+	   count(*) AS total
+FROM articles GROUP BY category ORDER BY category;
