@@ -63,12 +63,19 @@ WHERE tsv @@ q
 ORDER BY rank_cd DESC, id;
 
 \echo
-\echo '== A one-syllable query finds the compound: Nam finds Việt Nam (compound first)'
-SELECT id, round(ts_rank(tsv, q)::numeric, 4) AS rank, title
+\echo '== A one-syllable query finds the compound: articles matching "Nam" that contain "Việt Nam"'
+SELECT count(*) FILTER (WHERE tsv @@ plainto_tsquery('vietnamese', 'Nam')) AS match_nam,
+	   count(*) FILTER (WHERE body LIKE '%Việt Nam%' OR title LIKE '%Việt Nam%') AS contain_viet_nam,
+	   count(*) FILTER (WHERE (body LIKE '%Việt Nam%' OR title LIKE '%Việt Nam%')
+						AND NOT tsv @@ plainto_tsquery('vietnamese', 'Nam')) AS missed
+FROM articles;
+
+\echo
+\echo '== The compound outranks the same syllables apart: article 36 has "Việt" and "Nam" only apart'
+SELECT id, round(ts_rank(tsv, q)::numeric, 4) AS rank, round(ts_rank_cd(tsv, q)::numeric, 4) AS rank_cd, title
 FROM articles, plainto_tsquery('vietnamese', 'Việt Nam') q
-WHERE tsv @@ q
-ORDER BY rank DESC, id
-LIMIT 5;
+WHERE tsv @@ q AND id IN (13, 14, 36)
+ORDER BY rank DESC, id;
 
 \echo
 \echo '== What the dictionary makes of a phrase (ts_debug)'
