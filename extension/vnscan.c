@@ -943,6 +943,14 @@ scan_word(Text t, size_t len, size_t pos, VnUnit *unit)
 }
 
 /*
+ * Runs of spaces, marks, punctuation and other scripts are cut into units
+ * of at most this many bytes (plus one character): PostgreSQL drops tokens
+ * of 2047 bytes or more, also from ts_headline output, and a run that long
+ * carries nothing worth one token.
+ */
+#define VN_RUN_MAX 1024
+
+/*
  * Scan the unit that starts at text[pos] (pos < len).  Always consumes at
  * least one byte; invalid UTF-8 bytes come out as one VN_TOK_PUNCT unit
  * each.  Returns the unit's length.
@@ -966,7 +974,7 @@ vn_scan_unit(const char *text, size_t len, size_t pos, VnUnit *unit)
 		int			flags = 0;
 
 		p = pos;
-		while (p < len)
+		while (p < len && p - pos < VN_RUN_MAX)
 		{
 			n = decode_at(t, len, p, &cp);
 			if (cp < 0 || !is_space(cp))
@@ -996,7 +1004,7 @@ vn_scan_unit(const char *text, size_t len, size_t pos, VnUnit *unit)
 	if (is_mark(cp))
 	{
 		p = pos + n;
-		while (p < len)
+		while (p < len && p - pos < VN_RUN_MAX)
 		{
 			n = decode_at(t, len, p, &cp);
 			if (cp < 0 || !is_mark(cp))
@@ -1009,7 +1017,7 @@ vn_scan_unit(const char *text, size_t len, size_t pos, VnUnit *unit)
 	if (is_sentence_end(cp))
 	{
 		p = pos + n;
-		while (p < len)
+		while (p < len && p - pos < VN_RUN_MAX)
 		{
 			n = decode_at(t, len, p, &cp);
 			if (cp < 0 || !is_sentence_end(cp))
@@ -1024,7 +1032,7 @@ vn_scan_unit(const char *text, size_t len, size_t pos, VnUnit *unit)
 		cp == '#' || cp == '+')
 	{
 		p = pos + 1;
-		while (p < len && t[p] == t[pos])
+		while (p < len && t[p] == t[pos] && p - pos < VN_RUN_MAX)
 			p++;
 		return finish(unit, pos, p, VN_TOK_PUNCT, 0);
 	}
@@ -1032,7 +1040,7 @@ vn_scan_unit(const char *text, size_t len, size_t pos, VnUnit *unit)
 	if (cp >= 0x80 && other_script_start(cp, &sc))
 	{
 		p = pos + n;
-		while (p < len)
+		while (p < len && p - pos < VN_RUN_MAX)
 		{
 			UScriptCode nsc;
 

@@ -578,6 +578,19 @@ scan_big(const char *head, const char *pat, const char *tail, size_t size,
 		(void) reps_; \
 	} while (0)
 
+/*
+ * Units for a run of pat repeated to fill size bytes that the scanner cuts
+ * into chunks of at least 1024 bytes (VN_RUN_MAX), whole characters each.
+ */
+static size_t
+run_units(size_t size, const char *pat, size_t charlen)
+{
+	size_t		total = (size / strlen(pat)) * strlen(pat);
+	size_t		chunk = ((1024 + charlen - 1) / charlen) * charlen;
+
+	return (total + chunk - 1) / chunk;
+}
+
 /* units for k items taken two at a time, with a separator unit between */
 static size_t
 pairs(size_t k)
@@ -607,17 +620,21 @@ test_linear(size_t size)
 	ok(first[0].kind == NUM, "long thousands number is NUMBER");
 	BIG("long decimal is one unit", "3,", "5", "", 1);
 	BIG("long apostrophe word is one unit", "", "a'", "a", 1);
-	BIG("10^n combining marks alone are one unit", "", "\xcc\x81", "", 1);
+	BIG("10^n combining marks alone: chunks of 1024 bytes", "", "\xcc\x81", "",
+		run_units(size, "\xcc\x81", 2));
 	ok(first[0].kind == PUN, "lone combining marks are PUNCT");
 	BIG("letter + 10^n combining marks is one unit", "a", "\xcc\x81", "", 1);
 	ok(first[0].kind == LET && first[0].flags == (MRK | NFD),
 	   "letter + marks is LETTERS, marked, non-NFC");
 	BIG("long URL is one unit", "http://x.vn/", "a/", "", 1);
 	BIG("repeated schemes are one URL", "", "http://", "x", 1);
-	BIG("long whitespace run is one unit", "", " \n", "", 1);
+	BIG("long whitespace run: chunks of 1024 bytes", "", " \n", "",
+		run_units(size, " \n", 1));
 	BIG("long ZWJ emoji chain is one unit", "😀", "\xe2\x80\x8d😀", "", 1);
-	BIG("long CJK run is one unit", "", "中", "", 1);
-	BIG("long ellipsis run is one unit", "", ".", "", 1);
+	BIG("long CJK run: chunks of 1026 bytes", "", "中", "",
+		run_units(size, "中", 3));
+	BIG("long ellipsis run: chunks of 1024 bytes", "", ".", "",
+		run_units(size, ".", 1));
 	BIG("long hashtag is one unit", "#", "ab", "", 1);
 	BIG("URL followed by long punctuation", "http://x.vn", ".,", "", 1 + 2 * reps_);
 
