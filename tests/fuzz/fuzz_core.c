@@ -1,0 +1,384 @@
+/*-------------------------------------------------------------------------
+ *
+ * fuzz_core.c
+ *	  libFuzzer harness over the Vietnamese text core.
+ *
+ * Every input is treated as raw text (any bytes, not NUL-terminated) and
+ * driven through each public entry point of the core, with the properties
+ * the rest of the extension relies on checked by FUZZ_CHECK, which aborts
+ * so that libFuzzer records a crash:
+ *
+ *	- UTF-8: decoding tiles the input, agrees with vn_utf8_valid() and
+ *	  re-encodes to the same bytes; vn_space_at() stays inside its buffer;
+ *	- vn_normalize(): stays within VN_NORM_BOUND (the buffer is allocated
+ *	  to exactly that size, so AddressSanitizer sees any overrun), produces
+ *	  valid UTF-8 and is idempotent;
+ *	- vn_fold(): never grows, is idempotent, and changes the text exactly
+ *	  when vn_has_marks() says so;
+ *	- vn_scan_unit(): units tile the input, each at least one byte;
+ *	- the tokenizer, with no lexicon, with the lexicon named by VN_LEXICON
+ *	  (loaded once), with user words taken from the input's lines, and with
+ *	  a hook that checks the VnSegRun API and its Viterbi decoder: tokens
+ *	  tile the input exactly, have valid types and syllable counts, and on
+ *	  valid UTF-8 input each token is valid UTF-8 on its own (PostgreSQL
+ *	  would otherwise store garbage lexemes).
+ *
+ * The text is copied into a buffer of exactly its size first, so reading
+ * one byte past the end is caught.
+ *
+ * Build and run: make fuzz FUZZ_SECONDS=60 (see the Makefile).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "vncore.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FUZZ_CHECK(cond) \
+	do { \
+		if (!(cond)) \
+		{ \
+			fprintf(stderr, "fuzz_core.c:%d: check failed: %s\n", \
+					__LINE__, #cond); \
+			abort(); \
+		} \
+	} while (0)
+
+#ifndef FUZZ_NORM_IDEMPOTENT
+#define FUZZ_NORM_IDEMPOTENT 1
+#endif
+
+int			LLVMFuzzerInitialize(int *argc, char ***argv);
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/*
+ * The lexicon is read-only once loaded, so keeping it across inputs does not
+ * let one input influence the next.
+ */
+static VnLexicon *fuzz_lex = NULL;
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *path = getenv("VN_LEXICON");
+
+	if (path != NULL && path[0] != '\0')
+	{
+		char		errbuf[512];
+
+		fuzz_lex = vn_lexicon_open(path, errbuf, sizeof(errbuf));
+		if (fuzz_lex == NULL)
+		{
+			fprintf(stderr, "fuzz_core: %s\n", errbuf);
+			exit(1);
+		}
+		fprintf(stderr, "fuzz_core: lexicon %s, %zu words, model %s\n",
+				path, vn_lexicon_nwords(fuzz_lex),
+				vn_lexicon_has_model(fuzz_lex) ? "yes" : "no");
+	}
+	else
+		fprintf(stderr, "fuzz_core: VN_LEXICON not set, tokenizing without a lexicon\n");
+	return 0;
+}
+
+/* malloc that never returns NULL for size 0, so ASan bounds stay exact */
+static void *
+xmalloc(size_t n)
+{
+	void	   *p = malloc(n ? n : 1);
+
+	FUZZ_CHECK(p != NULL);
+	return p;
+}
+
+static void
+check_utf8(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	size_t		i = 0;
+	bool		allgood = true;
+
+	while (i < len)
+	{
+		int32_t		cp;
+		int			n = vn_utf8_decode(p + i, len - i, &cp);
+		int			sl = vn_space_at(s + i, len - i);
+
+		FUZZ_CHECK(n >= 1 && n <= 4 && (size_t) n <= len - i);
+		FUZZ_CHECK(sl >= 0 && (size_t) sl <= len - i);
+		if (cp < 0)
+		{
+			FUZZ_CHECK(n == 1);
+			allgood = false;
+		}
+		else
+		{
+			char		enc[4];
+
+			FUZZ_CHECK(cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF));
+			FUZZ_CHECK(vn_utf8_encode(cp, enc) == n);
+			FUZZ_CHECK(memcmp(enc, s + i, n) == 0);
+			/* a space is always whole characters */
+			if (sl > 0)
+				FUZZ_CHECK(sl >= n);
+		}
+		i += n;
+	}
+	FUZZ_CHECK(i == len);
+	FUZZ_CHECK(vn_utf8_valid(s, len) == allgood);
+}
+
+/* Normalize into an exactly-sized buffer; returns malloc'd text or NULL. */
+static char *
+normalize(const char *s, size_t len, int *outlen)
+{
+	char	   *out = xmalloc(VN_NORM_BOUND(len));
+	int			n = vn_normalize(s, len, out);
+
+	if (n < 0)
+	{
+		free(out);
+		return NULL;
+	}
+	FUZZ_CHECK((size_t) n <= VN_NORM_BOUND(len));
+	*outlen = n;
+	return out;
+}
+
+static void
+check_normalize_fold(const char *text, size_t len)
+{
+	char	   *norm,
+			   *norm2,
+			   *fold,
+			   *fold2;
+	int			nlen,
+				nlen2,
+				flen,
+				flen2;
+
+	norm = normalize(text, len, &nlen);
+	if (norm == NULL)
+		return;					/* ICU failure is reported, not a bug here */
+	FUZZ_CHECK(vn_utf8_valid(norm, nlen));
+
+	/*
+	 * Normalizing normalized text changes nothing.  Build with
+	 * -DFUZZ_NORM_IDEMPOTENT=0 to look for other faults while a known
+	 * idempotence bug is open.
+	 */
+	norm2 = normalize(norm, nlen, &nlen2);
+	FUZZ_CHECK(norm2 != NULL);
+#if FUZZ_NORM_IDEMPOTENT
+	FUZZ_CHECK(nlen2 == nlen && memcmp(norm, norm2, nlen) == 0);
+#endif
+
+	fold = xmalloc(nlen);
+	flen = vn_fold(norm, nlen, fold);
+	FUZZ_CHECK(flen >= 0 && flen <= nlen);
+	FUZZ_CHECK(vn_utf8_valid(fold, flen));
+	/* has_marks is defined as "vn_fold changes it" */
+	FUZZ_CHECK(vn_has_marks(norm, nlen) ==
+			   (flen != nlen || memcmp(norm, fold, nlen) != 0));
+
+	fold2 = xmalloc(flen);
+	flen2 = vn_fold(fold, flen, fold2);
+	FUZZ_CHECK(flen2 == flen && memcmp(fold, fold2, flen) == 0);
+	FUZZ_CHECK(!vn_has_marks(fold, flen));
+
+	free(norm);
+	free(norm2);
+	free(fold);
+	free(fold2);
+}
+
+static void
+check_scan(const char *text, size_t len)
+{
+	size_t		pos = 0;
+
+	while (pos < len)
+	{
+		VnUnit		u;
+		size_t		n;
+
+		memset(&u, 0x7f, sizeof(u));
+		n = vn_scan_unit(text, len, pos, &u);
+		FUZZ_CHECK(n > 0 && n <= len - pos);
+		FUZZ_CHECK(u.start == pos && u.len == n);
+		FUZZ_CHECK((u.kind >= 1 && u.kind <= VN_TOK_LAST) ||
+				   u.kind == VN_UNIT_LETTERS);
+		FUZZ_CHECK(u.kind != VN_TOK_WORD && u.kind != VN_TOK_SYLLABLE &&
+				   u.kind != VN_TOK_NAME);
+		pos += n;
+	}
+	FUZZ_CHECK(pos == len);
+}
+
+/* ---- a hook that checks the VnSegRun API ---- */
+
+typedef struct HookState
+{
+	size_t		textlen;
+	size_t		lastend;		/* runs come in text order */
+	int			calls;
+} HookState;
+
+/* deterministic pseudo-random weight in [-1, 1) for a feature key */
+static float
+fake_weight(void *arg, uint64_t key)
+{
+	return (float) (vn_hash_mix(key) >> 40) / (float) (1 << 23) - 1.0f;
+}
+
+static void
+check_hook(void *arg, const VnSegRun *run, uint8_t *tags)
+{
+	HookState  *hs = (HookState *) arg;
+	int			n = vn_segrun_length(run);
+	uint64_t	keys[VN_SEG_MAXFEAT];
+	int			wordlen = 0;
+
+	hs->calls++;
+	FUZZ_CHECK(n >= 1 && n <= VN_SEG_WINDOW);
+	FUZZ_CHECK(vn_segrun_forced(run, 0) == 1);
+	for (int i = 0; i < n; i++)
+	{
+		size_t		st = vn_segrun_start(run, i);
+		int			f = vn_segrun_forced(run, i);
+
+		FUZZ_CHECK(st < hs->textlen);
+		FUZZ_CHECK(i == 0 ? st >= hs->lastend : st > vn_segrun_start(run, i - 1));
+		FUZZ_CHECK(f >= -1 && f <= 1);
+		if (i >= 1)
+		{
+			int			nk = vn_segrun_features(run, i, keys);
+
+			FUZZ_CHECK(nk >= 1 && nk <= VN_SEG_MAXFEAT);
+		}
+	}
+	hs->lastend = vn_segrun_start(run, n - 1) + 1;
+	(void) vn_segrun_transition(run, 0, 1);
+
+	memset(tags, 0xAA, n);
+	vn_segrun_decode(run, fake_weight, NULL, tags);
+	FUZZ_CHECK(tags[0] == 1);
+	for (int i = 0; i < n; i++)
+	{
+		int			f = vn_segrun_forced(run, i);
+
+		FUZZ_CHECK(tags[i] == 0 || tags[i] == 1);
+		if (f >= 0)
+			FUZZ_CHECK(tags[i] == f);
+		wordlen = tags[i] ? 1 : wordlen + 1;
+		FUZZ_CHECK(wordlen <= VN_MAX_WORD_SYLLABLES);
+	}
+	/* the tokenizer then queues the words these tags describe */
+}
+
+static void
+check_tokens(const char *text, size_t len, const VnLexicon *lex,
+			 const VnUserLex *ulex, bool hook)
+{
+	VnTokenizer *tz = xmalloc(vn_tokenizer_size());
+	VnToken		tok;
+	HookState	hs = {len, 0, 0};
+	size_t		pos = 0;
+	size_t		ntok = 0;
+	bool		valid = vn_utf8_valid(text, len);
+
+	vn_tokenizer_init(tz, lex, ulex, text, len);
+	if (hook)
+		vn_tokenizer_set_hook(tz, check_hook, &hs);
+	while (vn_tokenizer_next(tz, &tok))
+	{
+		/* no gap, no overlap, inside the text */
+		FUZZ_CHECK(tok.start == pos);
+		FUZZ_CHECK(tok.len > 0 && tok.len <= len - pos);
+		FUZZ_CHECK(tok.type >= 1 && tok.type <= VN_TOK_LAST);
+		FUZZ_CHECK(tok.nsyl >= 0 && tok.nsyl <= VN_MAX_WORD_SYLLABLES);
+		switch (tok.type)
+		{
+			case VN_TOK_WORD:
+				FUZZ_CHECK(tok.nsyl >= 2);
+				break;
+			case VN_TOK_SYLLABLE:
+				FUZZ_CHECK(tok.nsyl == 1);
+				break;
+			case VN_TOK_NAME:
+				FUZZ_CHECK(tok.nsyl >= 1);
+				break;
+			default:
+				break;
+		}
+		if (valid)
+			FUZZ_CHECK(vn_utf8_valid(text + tok.start, tok.len));
+		pos += tok.len;
+		ntok++;
+		FUZZ_CHECK(ntok <= len);
+	}
+	FUZZ_CHECK(pos == len);
+	/* finished means finished */
+	FUZZ_CHECK(!vn_tokenizer_next(tz, &tok));
+	free(tz);
+}
+
+/* Add each line of the input (up to 8) as a user word. */
+static VnUserLex *
+user_words(const char *text, size_t len, int *nadded)
+{
+	VnUserLex  *ulex = vn_userlex_create();
+	size_t		pos = 0;
+	int			lines = 0;
+
+	FUZZ_CHECK(ulex != NULL);
+	*nadded = 0;
+	while (pos < len && lines < 8)
+	{
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t		end = nl ? (size_t) (nl - text) : len;
+		size_t		wl = end - pos;
+		char	   *w = xmalloc(wl);
+		const char *err;
+
+		memcpy(w, text + pos, wl);
+		err = vn_userlex_add(ulex, w, wl);
+		if (err == NULL)
+			(*nadded)++;
+		else
+			FUZZ_CHECK(err[0] != '\0');
+		free(w);
+		pos = end + 1;
+		lines++;
+	}
+	return ulex;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char	   *text = xmalloc(size);
+	VnUserLex  *ulex;
+	int			nadded;
+
+	memcpy(text, data, size);
+
+	check_utf8(text, size);
+	check_normalize_fold(text, size);
+	check_scan(text, size);
+
+	check_tokens(text, size, NULL, NULL, false);
+	if (fuzz_lex != NULL)
+		check_tokens(text, size, fuzz_lex, NULL, false);
+
+	ulex = user_words(text, size, &nadded);
+	if (nadded > 0)
+		check_tokens(text, size, fuzz_lex, ulex, false);
+	check_tokens(text, size, fuzz_lex, ulex, true);
+	vn_userlex_free(ulex);
+
+	free(text);
+	return 0;
+}
