@@ -322,23 +322,34 @@ vn_trim(const char *s)
 }
 
 /*
- * Is the text one token of the parser (a code such as "TP.HCM", an acronym,
- * a syllable)?  Such an entry needs no help from the segmenter.
+ * How the parser sees an entry as typed: is it one token (a code such as
+ * "TP.HCM", an acronym, a syllable), and does it hold anything but words
+ * (punctuation, symbols, emoji)?
  */
-static bool
-vn_single_token(const char *key)
+static void
+vn_entry_tokens(const char *text, bool *single, bool *has_punct)
 {
 	VnTokenizer *tz = palloc(vn_tokenizer_size());
 	VnToken		tok;
-	bool		result;
+	int			ncontent = 0;
+	size_t		len = strlen(text);
 
-	vn_tokenizer_init(tz, vnfts_lexicon(), NULL, key, strlen(key));
-	result = vn_tokenizer_next(tz, &tok) &&
-		tok.start == 0 && tok.len == strlen(key) &&
-		tok.type != VN_TOK_SPACE && tok.type != VN_TOK_PUNCT &&
-		!vn_tokenizer_next(tz, &tok);
+	*single = false;
+	*has_punct = false;
+	vn_tokenizer_init(tz, vnfts_lexicon(), NULL, text, len);
+	while (vn_tokenizer_next(tz, &tok))
+	{
+		if (tok.type == VN_TOK_PUNCT)
+			*has_punct = true;
+		else if (tok.type != VN_TOK_SPACE)
+		{
+			ncontent++;
+			*single = (ncontent == 1 && tok.start == 0 && tok.len == len);
+		}
+	}
+	if (ncontent != 1)
+		*single = false;
 	pfree(tz);
-	return result;
 }
 
 static void
@@ -346,13 +357,23 @@ vn_user_validate(const char *what, const char *as_typed, const char *key)
 {
 	VnUserLex  *probe;
 	const char *err;
+	bool		single,
+				has_punct;
 
 	if (key[0] == '\0')
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("Vietnamese user %s must not be empty", what)));
 	/* the parser sees the text as typed: "TP.HCM" is a code, "tp.hcm" is not */
-	if (strchr(key, ' ') == NULL && vn_single_token(as_typed))
+	vn_entry_tokens(as_typed, &single, &has_punct);
+	if (has_punct)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid Vietnamese user %s \"%s\": it contains punctuation or symbols",
+						what, as_typed),
+				 errhint("A user word is one token such as 'TP.HCM' or 'COVID-19', or 2 to %d syllables separated by spaces, such as 'sổ đỏ'.",
+						 VN_MAX_WORD_SYLLABLES)));
+	if (strchr(key, ' ') == NULL && single)
 		return;
 	probe = vn_userlex_create();
 	if (probe == NULL)

@@ -26,6 +26,8 @@ SELECT count(*) FROM vietnamese_user_words WHERE word = 'cà phê muối';
 SELECT vietnamese_add_word('');
 SELECT vietnamese_add_word('   ');
 SELECT vietnamese_add_word('!!!');
+SELECT vietnamese_add_word('👍 👍');
+SELECT vietnamese_add_word('« … »');
 SELECT vietnamese_add_word('một hai ba bốn năm sáu bảy tám chín mười');
 SELECT vietnamese_add_synonym('VN', 'vn');
 INSERT INTO vietnamese_user_words (word) VALUES (NULL);
