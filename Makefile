@@ -108,6 +108,7 @@ build/fuzz_core: tests/fuzz/fuzz_core.c $(CORE_SRCS) $(CORE_HDRS)
 fuzz: build/fuzz_core build/vietnamese.lex
 	@mkdir -p build/fuzz-corpus
 	VN_LEXICON=build/vietnamese.lex build/fuzz_core -max_total_time=$(FUZZ_SECONDS) \
-		-max_len=4096 -print_final_stats=1 build/fuzz-corpus tests/fuzz/seeds
+		-max_len=4096 -print_final_stats=1 -artifact_prefix=build/ \
+		build/fuzz-corpus tests/fuzz/seeds
 
 .PHONY: unit unit-sanitize fuzz

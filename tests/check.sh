@@ -13,6 +13,7 @@ PGBIN=/usr/lib/postgresql/15/bin
 export PG_CONFIG=$PGBIN/pg_config
 passed=0
 failed=0
+skipped=0
 failures=()
 
 record() {					# record NAME STATUS
@@ -86,8 +87,13 @@ for t in tests/tap/*.pl; do
 	name=$(basename "$t")
 	(cd "$work" && "${tapenv[@]}" prove -v "tap/$name") > "build/tap-$name.log" 2>&1
 	st=$?
-	grep -E "^(not ok|ok|# )" "build/tap-$name.log" | grep -vE "^ok" | head -20
+	grep -E "^(not ok|# )" "build/tap-$name.log" | head -20
 	tail -3 "build/tap-$name.log"
+	if [ $st -eq 0 ] && grep -q "skipped:" "build/tap-$name.log"; then
+		skipped=$((skipped + 1))
+		echo "--- skipped: tap/$name ($(grep -o 'skipped:.*' "build/tap-$name.log" | head -1))"
+		continue
+	fi
 	record "tap/$name" $st
 done
 # checks that need root: they replace the installed lexicon file
@@ -104,5 +110,5 @@ echo
 if [ $failed -gt 0 ]; then
 	printf 'failed: %s\n' "${failures[@]}"
 fi
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ $failed -eq 0 ]

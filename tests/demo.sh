@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/demo.sh: build and install vietnamese_fts, start a throwaway
+# tests/demo.sh (run with bash): build and install vietnamese_fts, start a throwaway
 # PostgreSQL 15 cluster, load the sample articles and run showcase queries.
 set -eu
 cd "$(dirname "$0")/.."
