@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -168,27 +169,131 @@ static const VnLetterEntry vn_letters[] = {
 
 #define VN_NLETTERS (sizeof(vn_letters) / sizeof(vn_letters[0]))
 
-/* Lowercase precomposed forms, indexed by [vowel][mod][tone]; 0 = none. */
-static int32_t
+/* U+1EA0..U+1EF9 are all letters, in order, from this entry on */
+#define VN_FIRST_EXT 44
+
+/*
+ * Direct-indexed tables, so that decomposing and composing a letter (done
+ * for every letter normalized) costs one load instead of a search.  They
+ * were generated from vn_letters above and must be kept in step with it
+ * (a code point's index, and each lowercase entry's [base][mod][tone]).
+ */
+/* vn_letters index + 1 for U+00C0..U+01B0 (0: not a letter) */
+static const uint8_t vn_latin_index[0x1B0 - 0xC0 + 1] = {
+	1, 2, 3, 4, 0, 0, 0, 0, 5, 6, 7, 0, 8, 9, 0, 0,
+	0, 0, 10, 11, 12, 13, 0, 0, 0, 14, 15, 0, 0, 16, 0, 0,
+	17, 18, 19, 20, 0, 0, 0, 0, 21, 22, 23, 0, 24, 25, 0, 0,
+	0, 0, 26, 27, 28, 29, 0, 0, 0, 30, 31, 0, 0, 32, 0, 0,
+	0, 0, 33, 34, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	35, 36, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 37, 38, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 39, 40, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	41, 42, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 43,
+	44,
+};
+
+/*
+ * Lowercase precomposed letters by [base][mod][tone], bases in the order
+ * of compose_row(); 0 = no such letter.
+ */
+static const uint16_t vn_compose_table[7][5][6] = {
+	{							/* a */
+		{0x0000, 0x00E0, 0x00E1, 0x1EA3, 0x00E3, 0x1EA1},
+		{0x0103, 0x1EB1, 0x1EAF, 0x1EB3, 0x1EB5, 0x1EB7},
+		{0x00E2, 0x1EA7, 0x1EA5, 0x1EA9, 0x1EAB, 0x1EAD},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+	},
+	{							/* d */
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x0111, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+	},
+	{							/* e */
+		{0x0000, 0x00E8, 0x00E9, 0x1EBB, 0x1EBD, 0x1EB9},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x00EA, 0x1EC1, 0x1EBF, 0x1EC3, 0x1EC5, 0x1EC7},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+	},
+	{							/* i */
+		{0x0000, 0x00EC, 0x00ED, 0x1EC9, 0x0129, 0x1ECB},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+	},
+	{							/* o */
+		{0x0000, 0x00F2, 0x00F3, 0x1ECF, 0x00F5, 0x1ECD},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x00F4, 0x1ED3, 0x1ED1, 0x1ED5, 0x1ED7, 0x1ED9},
+		{0x01A1, 0x1EDD, 0x1EDB, 0x1EDF, 0x1EE1, 0x1EE3},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+	},
+	{							/* u */
+		{0x0000, 0x00F9, 0x00FA, 0x1EE7, 0x0169, 0x1EE5},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x01B0, 0x1EEB, 0x1EE9, 0x1EED, 0x1EEF, 0x1EF1},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+	},
+	{							/* y */
+		{0x0000, 0x1EF3, 0x00FD, 0x1EF7, 0x1EF9, 0x1EF5},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+		{0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000},
+	},
+};
+
+static inline int
+compose_row(char base)
+{
+	switch (base)
+	{
+		case 'a':
+			return 0;
+		case 'd':
+			return 1;
+		case 'e':
+			return 2;
+		case 'i':
+			return 3;
+		case 'o':
+			return 4;
+		case 'u':
+			return 5;
+		case 'y':
+			return 6;
+		default:
+			return -1;
+	}
+}
+
+/* lowercase precomposed form, or -1 */
+static inline int32_t
 lookup_compose(char base, int mod, int tone)
 {
-	size_t		i;
+	int			row = compose_row(base);
 
-	for (i = 0; i < VN_NLETTERS; i++)
-	{
-		const VnLetterEntry *e = &vn_letters[i];
-
-		if (e->base == base && e->mod == mod && e->tone == tone && !e->upper)
-			return e->cp;
-	}
-	return -1;
+	if (row < 0 || mod < 0 || mod > 4 || tone < 0 || tone > 5 ||
+		vn_compose_table[row][mod][tone] == 0)
+		return -1;
+	return vn_compose_table[row][mod][tone];
 }
 
 bool
 vn_letter_decompose(int32_t cp, VnLetter *l)
 {
-	size_t		lo,
-				hi;
+	size_t		lo;
 
 	if (cp < 0x80)
 	{
@@ -208,21 +313,15 @@ vn_letter_decompose(int32_t cp, VnLetter *l)
 		l->tone = VN_TONE_NONE;
 		return true;
 	}
-	if (cp < vn_letters[0].cp || cp > vn_letters[VN_NLETTERS - 1].cp)
-		return false;
-
-	lo = 0;
-	hi = VN_NLETTERS;
-	while (lo < hi)
+	if (cp >= 0xC0 && cp <= 0x1B0)
 	{
-		size_t		mid = (lo + hi) / 2;
-
-		if (vn_letters[mid].cp < cp)
-			lo = mid + 1;
-		else
-			hi = mid;
+		if (vn_latin_index[cp - 0xC0] == 0)
+			return false;
+		lo = vn_latin_index[cp - 0xC0] - 1;
 	}
-	if (lo >= VN_NLETTERS || vn_letters[lo].cp != cp)
+	else if (cp >= 0x1EA0 && cp <= 0x1EF9)
+		lo = VN_FIRST_EXT + (size_t) (cp - 0x1EA0);
+	else
 		return false;
 	l->base = vn_letters[lo].base;
 	l->mod = vn_letters[lo].mod;
@@ -313,7 +412,7 @@ tone_target(const VnLetter *s, int n)
  * Returns bytes written.
  */
 static size_t
-emit_syllable(VnLetter *s, int n, char *out)
+emit_syllable(VnLetter *s, int n, char *out, bool move_tone)
 {
 	size_t		o = 0;
 	int			i,
@@ -329,7 +428,7 @@ emit_syllable(VnLetter *s, int n, char *out)
 			ntoned++;
 		}
 	}
-	if (ntoned == 1 && n <= 8)
+	if (move_tone && ntoned == 1 && n <= 8)
 	{
 		int			target = tone_target(s, n);
 
@@ -391,7 +490,17 @@ canonicalize(const char *in, size_t len, char *out)
 		}
 		if (nrun > 0)
 		{
-			o += emit_syllable(run, nrun, out + o);
+			/*
+			 * A combining mark that NFC could not compose (e.g. an acute
+			 * after ẹ) belongs to the last letter: moving the tone would make
+			 * the pair composable and the result no longer NFC.
+			 */
+			bool		mark_follows = cp >= 0x300 &&
+				(u_charType(cp) == U_NON_SPACING_MARK ||
+				 u_charType(cp) == U_COMBINING_SPACING_MARK ||
+				 u_charType(cp) == U_ENCLOSING_MARK);
+
+			o += emit_syllable(run, nrun, out + o, !mark_follows);
 			nrun = 0;
 		}
 		if (cp >= 0)
@@ -402,7 +511,7 @@ canonicalize(const char *in, size_t len, char *out)
 		i += clen;
 	}
 	if (nrun > 0)
-		o += emit_syllable(run, nrun, out + o);
+		o += emit_syllable(run, nrun, out + o, true);
 	return o;
 }
 

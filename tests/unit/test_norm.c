@@ -80,6 +80,17 @@ main(void)
 	check_norm("hoài", "hoài");
 	check_norm("muà", "mùa");
 	check_norm("ngươì", "người");
+	/* a mark NFC cannot compose stays on its letter: normalizing is idempotent */
+	check_norm("ie\xcc\xa3\xcc\x81", "i\xe1\xba\xb9\xcc\x81");
+	{
+		const char *in = "ie\xcc\xa3\xcc\x81";
+		char		once[64],
+					twice[64];
+		int			n1 = vn_normalize(in, strlen(in), once);
+		int			n2 = vn_normalize(once, n1, twice);
+
+		ok(n1 == n2 && memcmp(once, twice, n1) == 0, "normalize(normalize(x)) == normalize(x)");
+	}
 	/* not syllables: left alone apart from case */
 	check_norm("Medvedev", "medvedev");
 	check_norm("IMCWP-17", "imcwp-17");
