@@ -247,6 +247,14 @@ extern uint32_t vn_lexicon_lookup(const VnLexicon *lex, uint64_t key);
 /* Learned weight of a feature key, 0 if absent. */
 extern float vn_lexicon_weight(const VnLexicon *lex, uint64_t key);
 
+/* VN_LEX_* bits of n word keys (same as n calls, but the misses overlap). */
+extern void vn_lexicon_lookups(const VnLexicon *lex, const uint64_t *keys,
+							   int n, uint32_t *out);
+
+/* Weights of n feature keys (same as n calls, but the misses overlap). */
+extern void vn_lexicon_weights(const VnLexicon *lex, const uint64_t *keys,
+							   int n, float *out);
+
 /* Is there a model (weights) in this lexicon? */
 extern bool vn_lexicon_has_model(const VnLexicon *lex);
 

@@ -152,6 +152,60 @@ vn_lexicon_weight(const VnLexicon *lex, uint64_t key)
 	return w;
 }
 
+/*
+ * Weights of many keys at once.  The slots are prefetched a few keys
+ * ahead, so the cache misses of independent lookups overlap instead of
+ * being paid one after the other; the segmenter asks for a whole window's
+ * features in one call.
+ */
+#define PREFETCH_AHEAD	12
+
+void
+vn_lexicon_weights(const VnLexicon *lex, const uint64_t *keys, int n,
+				   float *out)
+{
+	if (lex->wts == NULL)
+	{
+		for (int i = 0; i < n; i++)
+			out[i] = 0.0f;
+		return;
+	}
+	for (int i = 0; i < n && i < PREFETCH_AHEAD; i++)
+		__builtin_prefetch(lex->wts + 2 * (size_t) ((uint32_t) keys[i] & lex->tmask));
+	for (int i = 0; i < n; i++)
+	{
+		const uint32_t *e;
+
+		if (i + PREFETCH_AHEAD < n)
+			__builtin_prefetch(lex->wts + 2 * (size_t) ((uint32_t) keys[i + PREFETCH_AHEAD] &
+														lex->tmask));
+		e = table_find(lex->wts, lex->tmask, keys[i]);
+		if (e == NULL)
+			out[i] = 0.0f;
+		else
+			memcpy(&out[i], &e[1], sizeof(float));
+	}
+}
+
+/* VN_LEX_* bits of many word keys at once, prefetched like the weights. */
+void
+vn_lexicon_lookups(const VnLexicon *lex, const uint64_t *keys, int n,
+				   uint32_t *out)
+{
+	for (int i = 0; i < n && i < PREFETCH_AHEAD; i++)
+		__builtin_prefetch(lex->words + 2 * (size_t) ((uint32_t) keys[i] & lex->wmask));
+	for (int i = 0; i < n; i++)
+	{
+		const uint32_t *e;
+
+		if (i + PREFETCH_AHEAD < n)
+			__builtin_prefetch(lex->words + 2 * (size_t) ((uint32_t) keys[i + PREFETCH_AHEAD] &
+														  lex->wmask));
+		e = table_find(lex->words, lex->wmask, keys[i]);
+		out[i] = e ? e[1] : 0;
+	}
+}
+
 bool
 vn_lexicon_has_model(const VnLexicon *lex)
 {

@@ -55,15 +55,48 @@
 #define CTX_CONT		4		/* window was cut; run continues */
 #define CTX_RIGHT		16		/* added for the right-hand side */
 
+/*
+ * What the tokenizer knows about one syllable; everything but start is a
+ * function of the syllable's bytes, so it can be cached (SylCache).
+ */
+typedef struct SylInfo
+{
+	uint64_t	h;				/* hash of the normalized syllable */
+	uint64_t	fh;				/* hash of its folded form */
+	uint64_t	k1;				/* word key of the syllable alone, exact */
+	uint64_t	fk1;			/* same, folded */
+	uint32_t	be;				/* lexicon bits of k1 */
+	uint32_t	bf;				/* lexicon bits of fk1 */
+	float		uw[2][4];		/* unigram feature weights [mode][offset] */
+	uint8_t		flags;			/* SF_* */
+	uint8_t		shape;
+} SylInfo;
+
 typedef struct SegSyl
 {
 	size_t		start;
 	size_t		len;
-	uint64_t	h;				/* hash of the normalized syllable */
-	uint64_t	fh;				/* hash of its folded form */
-	uint8_t		flags;			/* SF_* */
-	uint8_t		shape;
+	SylInfo		x;
 } SegSyl;
+
+/*
+ * Per-tokenizer cache of SylInfo by the syllable's raw bytes.  News text
+ * repeats a few thousand syllables, so most syllables skip normalization,
+ * hashing and the lexicon lookups that only depend on the syllable.  It is
+ * direct-mapped and compares the bytes, so a hit is exact; the valid bits
+ * are cleared by vn_tokenizer_init.
+ */
+#define SC_BITS			10
+#define SC_SIZE			(1 << SC_BITS)	/* entries */
+#define SC_RAW			22		/* longer syllables are not cached */
+
+typedef struct SylCache
+{
+	SylInfo		x;
+	uint8_t		len;
+	uint8_t		uflags;			/* the unit's case and mark flags */
+	char		raw[SC_RAW];
+} SylCache;
 
 struct VnSegRun
 {
@@ -101,6 +134,8 @@ struct VnTokenizer
 	VnToken		queue[QUEUE_SIZE];
 	uint8_t		tags[VN_SEG_WINDOW];
 	VnSegRun	run;
+	uint64_t	sc_valid[SC_SIZE / 64];
+	SylCache	sc[SC_SIZE];
 };
 
 /* ---- Vietnamese syllable shape ---- */
@@ -222,7 +257,7 @@ S(const VnSegRun *r, int k)
 		return r->lctx;
 	if (k >= r->n)
 		return r->rctx;
-	return r->syl[k].h;
+	return r->syl[k].x.h;
 }
 
 static inline int
@@ -230,7 +265,7 @@ SH(const VnSegRun *r, int k)
 {
 	if (k < 0 || k >= r->n)
 		return 15;
-	return r->syl[k].shape;
+	return r->syl[k].x.shape;
 }
 
 static inline int
@@ -247,8 +282,20 @@ enum
 	T_LEXEB, T_JOIN
 };
 
-int
-vn_segrun_features(const VnSegRun *r, int i, uint64_t *keys)
+
+/* key of the unigram feature for the syllable at offset off (0..3) */
+static inline uint64_t
+unigram_key(int mode, int off, uint64_t h)
+{
+	return fk(T_U0 + off, mode, h, 0, 0);
+}
+
+/*
+ * Keys of every feature for "syllable i begins a word" except the four
+ * unigrams (syllables i-2 .. i+1), which the decoder takes from SylInfo.uw.
+ */
+static int
+context_features(const VnSegRun *r, int i, uint64_t *keys)
 {
 	int			n = 0;
 	int			m = r->mode;
@@ -262,10 +309,6 @@ vn_segrun_features(const VnSegRun *r, int i, uint64_t *keys)
 	uint32_t	pb = r->pair[i];
 	int			lexe;
 
-	keys[n++] = fk(T_U0, m, sa1, 0, 0);
-	keys[n++] = fk(T_U1, m, sa, 0, 0);
-	keys[n++] = fk(T_U2, m, sb, 0, 0);
-	keys[n++] = fk(T_U3, m, sb1, 0, 0);
 	keys[n++] = fk(T_B01, m, sa1, sa, 0);
 	keys[n++] = fk(T_B12, m, sa, sb, 0);
 	keys[n++] = fk(T_B23, m, sb, sb1, 0);
@@ -292,13 +335,21 @@ vn_segrun_features(const VnSegRun *r, int i, uint64_t *keys)
 	keys[n++] = fk(T_CROSSB, m, cap5(r->cross[0][i]) | cap5(r->cross[2][i]) << 4,
 				   sb, 0);
 	keys[n++] = fk(T_PAIRSH, m, pb, SH(r, a) | SH(r, b) << 4 | init << 8, 0);
-	keys[n++] = fk(T_KNOWN, m, (r->syl[a].flags & SF_KNOWN) |
-				   (r->syl[b].flags & SF_KNOWN) << 1, 0, 0);
+	keys[n++] = fk(T_KNOWN, m, (r->syl[a].x.flags & SF_KNOWN) |
+				   (r->syl[b].x.flags & SF_KNOWN) << 1, 0, 0);
 	keys[n++] = fk(T_BIAS, m, 0, 0, 0);
 	keys[n++] = fk(T_LEXEA, m, lexe, sa, 0);
 	keys[n++] = fk(T_LEXEB, m, lexe, sb, 0);
 	keys[n++] = fk(T_JOIN, m, pb >> VN_LEX_JOIN_SHIFT, 0, 0);
 	return n;
+}
+
+int
+vn_segrun_features(const VnSegRun *r, int i, uint64_t *keys)
+{
+	for (int o = 0; o < 4; o++)
+		keys[o] = unigram_key(r->mode, o, S(r, i - 2 + o));
+	return 4 + context_features(r, i, keys + 4);
 }
 
 uint64_t
@@ -325,42 +376,29 @@ vn_segrun_forced(const VnSegRun *r, int i)
 	return r->forced[i];
 }
 
-void
-vn_segrun_decode(const VnSegRun *r, float (*weight) (void *arg, uint64_t key),
-				 void *arg, uint8_t *tags)
+/*
+ * Viterbi over B/I tags: e[i] is the score of "syllable i begins a word"
+ * (i >= 1), tr[prev][cur] the transitions.  Honours forced tags and
+ * VN_MAX_WORD_SYLLABLES.
+ */
+static void
+viterbi(const VnSegRun *r, const float *e, float tr[2][2], uint8_t *tags)
 {
 	float		sc[VN_SEG_WINDOW][2];
 	uint8_t		bp[VN_SEG_WINDOW][2];
-	float		tr[2][2];
-	uint64_t	keys[VN_SEG_MAXFEAT];
 	int			n = r->n;
 	int			run;
-
-	if (n == 0)
-		return;
-	for (int p = 0; p < 2; p++)
-		for (int c = 0; c < 2; c++)
-			tr[p][c] = weight(arg, vn_segrun_transition(r, p, c));
 
 	sc[0][1] = 0.0f;
 	sc[0][0] = -INFINITY;
 	for (int i = 1; i < n; i++)
 	{
-		float		e = 0.0f;
-
-		if (r->forced[i] < 0)
-		{
-			int			nk = vn_segrun_features(r, i, keys);
-
-			for (int k = 0; k < nk; k++)
-				e += weight(arg, keys[k]);
-		}
 		for (int c = 0; c < 2; c++)
 		{
 			float		s0 = sc[i - 1][0] + tr[0][c],
 						s1 = sc[i - 1][1] + tr[1][c];
 
-			sc[i][c] = (s1 >= s0 ? s1 : s0) + (c ? e : 0.0f);
+			sc[i][c] = (s1 >= s0 ? s1 : s0) + (c ? e[i] : 0.0f);
 			bp[i][c] = s1 >= s0 ? 1 : 0;
 			if (r->forced[i] >= 0 && r->forced[i] != c)
 				sc[i][c] = -INFINITY;
@@ -383,6 +421,92 @@ vn_segrun_decode(const VnSegRun *r, float (*weight) (void *arg, uint64_t key),
 			run = 1;
 		}
 	}
+}
+
+void
+vn_segrun_decode(const VnSegRun *r, float (*weight) (void *arg, uint64_t key),
+				 void *arg, uint8_t *tags)
+{
+	float		e[VN_SEG_WINDOW];
+	float		tr[2][2];
+	uint64_t	keys[VN_SEG_MAXFEAT];
+
+	if (r->n == 0)
+		return;
+	for (int p = 0; p < 2; p++)
+		for (int c = 0; c < 2; c++)
+			tr[p][c] = weight(arg, vn_segrun_transition(r, p, c));
+	for (int i = 1; i < r->n; i++)
+	{
+		e[i] = 0.0f;
+		if (r->forced[i] < 0)
+		{
+			int			nk = vn_segrun_features(r, i, keys);
+
+			for (int k = 0; k < nk; k++)
+				e[i] += weight(arg, keys[k]);
+		}
+	}
+	viterbi(r, e, tr, tags);
+}
+
+/* weight of the unigram feature at offset off for syllable k */
+static inline float
+unigram_weight(const VnSegRun *r, int k, int off)
+{
+	if (k < 0 || k >= r->n)
+		return vn_lexicon_weight(r->lex,
+								 unigram_key(r->mode, off,
+											 k < 0 ? r->lctx : r->rctx));
+	return r->syl[k].x.uw[r->mode][off];
+}
+
+/*
+ * The run-time decoder: the same scores as vn_segrun_decode() with the
+ * lexicon's weights, but the unigram weights come with the syllables
+ * (mostly from the cache), which saves four lookups per syllable.
+ */
+static void
+model_decode(const VnSegRun *r, uint8_t *tags)
+{
+	float		e[VN_SEG_WINDOW];
+	float		tr[2][2];
+	uint64_t	keys[VN_SEG_WINDOW * VN_SEG_MAXFEAT + 4];
+	float		w[VN_SEG_WINDOW * VN_SEG_MAXFEAT + 4];
+	int			first[VN_SEG_WINDOW + 1];
+	int			nk = 0;
+
+	if (r->n == 0)
+		return;
+	/* all of the window's keys first, so that their lookups overlap */
+	for (int p = 0; p < 2; p++)
+		for (int c = 0; c < 2; c++)
+			keys[nk++] = vn_segrun_transition(r, p, c);
+	for (int i = 1; i < r->n; i++)
+	{
+		first[i] = nk;
+		if (r->forced[i] < 0)
+			nk += context_features(r, i, keys + nk);
+	}
+	first[r->n] = nk;
+	vn_lexicon_weights(r->lex, keys, nk, w);
+	tr[0][0] = w[0];
+	tr[0][1] = w[1];
+	tr[1][0] = w[2];
+	tr[1][1] = w[3];
+	for (int i = 1; i < r->n; i++)
+	{
+		float		s = 0.0f;
+		e[i] = 0.0f;
+		if (r->forced[i] >= 0)
+			continue;
+		for (int o = 0; o < 4; o++)
+			s += unigram_weight(r, i - 2 + o, o);
+		for (int q = first[i]; q < first[i + 1]; q++)
+			s += w[q];
+		e[i] = s;
+	}
+	viterbi(r, e, tr, tags);
 }
 
 /* ---- user words ---- */
@@ -565,6 +689,7 @@ vn_tokenizer_init(VnTokenizer *tz, const VnLexicon *lex,
 	tz->qhead = 0;
 	tz->qn = 0;
 	tz->run.n = 0;
+	memset(tz->sc_valid, 0, sizeof(tz->sc_valid));
 }
 
 void
@@ -586,75 +711,125 @@ push(VnTokenizer *tz, size_t start, size_t len, int type, int nsyl)
 	tz->qn++;
 }
 
-/* Fill in one syllable from a letter unit. */
+/* Everything about a syllable that depends only on its bytes. */
 static void
-make_syllable(VnTokenizer *tz, const VnUnit *u, SegSyl *s)
+syllable_info(const VnTokenizer *tz, const char *p, size_t len, int uflags,
+			  SylInfo *x)
 {
-	const char *p = tz->text + u->start;
 	char		norm[VN_NORM_BOUND(MAX_SYL_BYTES)];
 	char		fold[VN_NORM_BOUND(MAX_SYL_BYTES)];
 	int			nlen,
 				flen;
 	bool		ascii = true;
+	const VnLexicon *lex = tz->lex;
 
-	s->start = u->start;
-	s->len = u->len;
-	s->flags = 0;
-	if (u->flags & VN_UF_CAP)
-		s->flags |= SF_CAP;
-	if (u->flags & VN_UF_ALLCAP)
-		s->flags |= SF_ALLCAP;
-	if (u->flags & VN_UF_MARKED)
-		s->flags |= SF_MARKED;
+	x->flags = 0;
+	if (uflags & VN_UF_CAP)
+		x->flags |= SF_CAP;
+	if (uflags & VN_UF_ALLCAP)
+		x->flags |= SF_ALLCAP;
+	if (uflags & VN_UF_MARKED)
+		x->flags |= SF_MARKED;
+	x->be = x->bf = 0;
 
-	if (u->len > MAX_SYL_BYTES)
+	if (len > MAX_SYL_BYTES)
 	{
 		/* far too long for a syllable: foreign, hashed as is */
-		s->h = s->fh = vn_hash_bytes(p, u->len);
-		s->shape = 3 | (s->flags & SF_ALLCAP ? 4 : 0);
-		return;
-	}
-	for (size_t i = 0; i < u->len; i++)
-		if ((unsigned char) p[i] >= 0x80 || (p[i] >= 'A' && p[i] <= 'Z'))
-		{
-			ascii = false;
-			break;
-		}
-	if (ascii)
-	{
-		/* plain lowercase ASCII is already normalized and folded */
-		nlen = flen = (int) u->len;
-		memcpy(norm, p, u->len);
-		memcpy(fold, p, u->len);
+		x->h = x->fh = vn_hash_bytes(p, len);
+		x->shape = 3 | (x->flags & SF_ALLCAP ? 4 : 0);
 	}
 	else
 	{
-		nlen = vn_normalize(p, u->len, norm);
-		if (nlen <= 0)
+		for (size_t i = 0; i < len; i++)
+			if ((unsigned char) p[i] >= 0x80 || (p[i] >= 'A' && p[i] <= 'Z'))
+			{
+				ascii = false;
+				break;
+			}
+		if (ascii)
 		{
-			memcpy(norm, p, u->len);
-			nlen = (int) u->len;
+			/* plain lowercase ASCII is already normalized and folded */
+			nlen = flen = (int) len;
+			memcpy(norm, p, len);
+			memcpy(fold, p, len);
 		}
-		flen = vn_fold(norm, nlen, fold);
-		if (flen != nlen || memcmp(norm, fold, nlen) != 0)
-			s->flags |= SF_MARKED;
+		else
+		{
+			nlen = vn_normalize(p, len, norm);
+			if (nlen <= 0)
+			{
+				memcpy(norm, p, len);
+				nlen = (int) len;
+			}
+			flen = vn_fold(norm, nlen, fold);
+			if (flen != nlen || memcmp(norm, fold, nlen) != 0)
+				x->flags |= SF_MARKED;
+		}
+		x->h = vn_hash_bytes(norm, nlen);
+		x->fh = (x->flags & SF_MARKED) ? vn_hash_bytes(fold, flen) : x->h;
+		if (is_viet_syllable(fold, flen))
+			x->flags |= SF_VIET;
+		/* shape: 0 lower, 1 capitalised, 2 all caps; +3 not Vietnamese */
+		x->shape = (x->flags & SF_ALLCAP) ? 2 : (x->flags & SF_CAP) ? 1 : 0;
+		if (!(x->flags & SF_VIET))
+			x->shape += 3;
 	}
-	s->h = vn_hash_bytes(norm, nlen);
-	s->fh = (s->flags & SF_MARKED) ? vn_hash_bytes(fold, flen) : s->h;
-	if (is_viet_syllable(fold, flen))
-		s->flags |= SF_VIET;
-	if (tz->lex)
+	x->k1 = vn_wordkey_step(VN_WORDKEY_SEED, x->h);
+	x->fk1 = vn_wordkey_step(VN_WORDKEY_SEED, x->fh);
+	if (lex && len <= MAX_SYL_BYTES)
 	{
-		uint32_t	v = vn_lexicon_lookup(tz->lex,
-										  vn_wordkey_step(VN_WORDKEY_SEED, s->h));
-
-		if (v & (VN_LEX_V74K | VN_LEX_LEARNED | VN_LEX_F_V74K | VN_LEX_F_LEARNED))
-			s->flags |= SF_KNOWN;
+		x->be = vn_lexicon_lookup(lex, x->k1);
+		x->bf = (x->fk1 == x->k1) ? x->be : vn_lexicon_lookup(lex, x->fk1);
+		if (x->be & (VN_LEX_V74K | VN_LEX_LEARNED | VN_LEX_F_V74K | VN_LEX_F_LEARNED))
+			x->flags |= SF_KNOWN;
 	}
-	/* shape: 0 lower, 1 capitalised, 2 all caps; +3 not Vietnamese */
-	s->shape = (s->flags & SF_ALLCAP) ? 2 : (s->flags & SF_CAP) ? 1 : 0;
-	if (!(s->flags & SF_VIET))
-		s->shape += 3;
+	if (lex && vn_lexicon_has_model(lex))
+	{
+		uint64_t	keys[8];
+
+		for (int m = 0; m < 2; m++)
+			for (int o = 0; o < 4; o++)
+				keys[m * 4 + o] = unigram_key(m, o, x->h);
+		vn_lexicon_weights(lex, keys, 8, &x->uw[0][0]);
+	}
+	else
+		memset(x->uw, 0, sizeof(x->uw));
+}
+
+/* Fill in one syllable from a letter unit, through the cache. */
+static void
+make_syllable(VnTokenizer *tz, const VnUnit *u, SegSyl *s)
+{
+	const char *p = tz->text + u->start;
+	int			uf = u->flags & (VN_UF_CAP | VN_UF_ALLCAP | VN_UF_MARKED);
+	uint64_t	hv;
+	uint32_t	slot;
+	SylCache   *c;
+
+	s->start = u->start;
+	s->len = u->len;
+	if (u->len > SC_RAW)
+	{
+		syllable_info(tz, p, u->len, uf, &s->x);
+		return;
+	}
+	hv = (uint64_t) u->len * 0x100 + uf;
+	for (size_t i = 0; i < u->len; i++)
+		hv = (hv ^ (unsigned char) p[i]) * UINT64_C(0x100000001b3);
+	slot = (uint32_t) ((hv * UINT64_C(0x9e3779b97f4a7c15)) >> (64 - SC_BITS));
+	c = &tz->sc[slot];
+	if ((tz->sc_valid[slot / 64] >> (slot % 64) & 1) &&
+		c->len == u->len && c->uflags == uf && memcmp(c->raw, p, u->len) == 0)
+	{
+		s->x = c->x;
+		return;
+	}
+	syllable_info(tz, p, u->len, uf, &s->x);
+	c->x = s->x;
+	c->len = (uint8_t) u->len;
+	c->uflags = (uint8_t) uf;
+	memcpy(c->raw, p, u->len);
+	tz->sc_valid[slot / 64] |= UINT64_C(1) << (slot % 64);
 }
 
 /*
@@ -666,6 +841,8 @@ static void
 compute_spans(VnSegRun *r)
 {
 	int			n = r->n;
+	uint64_t	pkeys[2 * VN_SEG_WINDOW];
+	uint32_t	pbits[2 * VN_SEG_WINDOW];
 
 	memset(r->cross, 0, sizeof(r->cross[0][0]) * 4 * VN_SEG_WINDOW);
 	memset(r->endat, 0, sizeof(r->endat[0][0]) * 4 * VN_SEG_WINDOW);
@@ -674,6 +851,15 @@ compute_spans(VnSegRun *r)
 	if (r->lex == NULL)
 		return;
 
+	/* every two-syllable key at once: these lookups overlap */
+	for (int j = 0; j + 1 < n; j++)
+	{
+		pkeys[2 * j] = vn_wordkey_step(r->syl[j].x.k1, r->syl[j + 1].x.h);
+		pkeys[2 * j + 1] = vn_wordkey_step(r->syl[j].x.fk1, r->syl[j + 1].x.fh);
+	}
+	if (n > 1)
+		vn_lexicon_lookups(r->lex, pkeys, 2 * (n - 1), pbits);
+
 	for (int j = 0; j < n; j++)
 	{
 		uint64_t	ke = VN_WORDKEY_SEED,
@@ -681,7 +867,7 @@ compute_spans(VnSegRun *r)
 		bool		alive_e = true,
 					alive_f = true;
 
-		if (!(r->syl[j].flags & SF_VIET))
+		if (!(r->syl[j].x.flags & SF_VIET))
 			continue;
 		for (int k = j; k < n && k < j + VN_MAX_WORD_SYLLABLES; k++)
 		{
@@ -691,14 +877,34 @@ compute_spans(VnSegRun *r)
 			int			L = k - j + 1;
 			bool		w[4];
 
-			if (!(r->syl[k].flags & SF_VIET))
+			if (!(r->syl[k].x.flags & SF_VIET))
 				break;
-			ke = vn_wordkey_step(ke, r->syl[k].h);
-			kf = vn_wordkey_step(kf, r->syl[k].fh);
-			if (alive_e)
-				be = vn_lexicon_lookup(r->lex, ke);
-			if (alive_f)
-				bf = (kf == ke && alive_e) ? be : vn_lexicon_lookup(r->lex, kf);
+			if (L == 1)
+			{
+				/* looked up with the syllable (make_syllable) */
+				ke = r->syl[k].x.k1;
+				kf = r->syl[k].x.fk1;
+				be = r->syl[k].x.be;
+				bf = r->syl[k].x.bf;
+			}
+			else if (L == 2)
+			{
+				ke = pkeys[2 * j];
+				kf = pkeys[2 * j + 1];
+				if (alive_e)
+					be = pbits[2 * j];
+				if (alive_f)
+					bf = (kf == ke && alive_e) ? be : pbits[2 * j + 1];
+			}
+			else
+			{
+				ke = vn_wordkey_step(ke, r->syl[k].x.h);
+				kf = vn_wordkey_step(kf, r->syl[k].x.fh);
+				if (alive_e)
+					be = vn_lexicon_lookup(r->lex, ke);
+				if (alive_f)
+					bf = (kf == ke && alive_e) ? be : vn_lexicon_lookup(r->lex, kf);
+			}
 			alive_e = (be & VN_LEX_PREFIX) != 0;
 			alive_f = (bf & VN_LEX_F_PREFIX) != 0;
 			if (L == 2)
@@ -707,6 +913,7 @@ compute_spans(VnSegRun *r)
 						   (0xFFu << VN_LEX_JOIN_SHIFT))) |
 					(bf & (VN_LEX_F_V74K | VN_LEX_F_LEARNED | (15u << VN_LEX_F_CNT_SHIFT)));
 				r->pair[k] = v;
+
 			}
 			if (L >= 2)
 			{
@@ -750,7 +957,7 @@ apply_userlex(VnTokenizer *tz, VnSegRun *r)
 		{
 			uint8_t		b;
 
-			key = vn_wordkey_step(key, fold ? r->syl[k].fh : r->syl[k].h);
+			key = vn_wordkey_step(key, fold ? r->syl[k].x.fh : r->syl[k].x.h);
 			b = userlex_get(tz->ulex, key);
 			if (b & (fold ? UL_F_WORD : UL_WORD))
 				best = k - j + 1;
@@ -771,12 +978,6 @@ apply_userlex(VnTokenizer *tz, VnSegRun *r)
 	}
 }
 
-static float
-lex_weight(void *arg, uint64_t key)
-{
-	return vn_lexicon_weight((const VnLexicon *) arg, key);
-}
-
 static int
 token_type(const VnSegRun *r, int first, int nsyl)
 {
@@ -786,18 +987,18 @@ token_type(const VnSegRun *r, int first, int nsyl)
 
 	if (nsyl == 1)
 	{
-		if (!(s->flags & SF_VIET))
-			return (s->flags & SF_ALLCAP) ? VN_TOK_ACRONYM : VN_TOK_FOREIGN;
-		if ((s->flags & SF_CAP) && !(s->flags & SF_ALLCAP) &&
+		if (!(s->x.flags & SF_VIET))
+			return (s->x.flags & SF_ALLCAP) ? VN_TOK_ACRONYM : VN_TOK_FOREIGN;
+		if ((s->x.flags & SF_CAP) && !(s->x.flags & SF_ALLCAP) &&
 			!(first == 0 && r->sentinit))
 			return VN_TOK_NAME;
 		return VN_TOK_SYLLABLE;
 	}
 	for (int k = 0; k < nsyl; k++)
 	{
-		if (!(s[k].flags & SF_CAP))
+		if (!(s[k].x.flags & SF_CAP))
 			allcap = false;
-		if (!(s[k].flags & SF_ALLCAP))
+		if (!(s[k].x.flags & SF_ALLCAP))
 			allallcap = false;
 	}
 	return (allcap && !allallcap) ? VN_TOK_NAME : VN_TOK_WORD;
@@ -834,7 +1035,7 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 	for (;;)
 	{
 		make_syllable(tz, &u, &r->syl[r->n]);
-		if (r->syl[r->n].flags & SF_MARKED)
+		if (r->syl[r->n].x.flags & SF_MARKED)
 			marked = true;
 		r->n++;
 		p = u.start + u.len;
@@ -878,7 +1079,7 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 	r->forced[0] = 1;
 	for (int i = 0; i < r->n; i++)
 	{
-		if (!(r->syl[i].flags & SF_VIET))
+		if (!(r->syl[i].x.flags & SF_VIET))
 		{
 			r->forced[i] = 1;
 			if (i + 1 < r->n)
@@ -894,7 +1095,7 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 		if (tz->hook)
 			tz->hook(tz->hookarg, r, tags);
 		else
-			vn_segrun_decode(r, lex_weight, (void *) tz->lex, tags);
+			model_decode(r, tags);
 	}
 	else
 	{

@@ -5,7 +5,7 @@
  *	  text.  Not run by the build; its output (extension/data/model/) is.
  *
  * Usage:
- *	  vn_train [-e epochs] [-p prune] [-H heldout-every] -w wordlist -o outdir
+ *	  vn_train [-e epochs] [-r runs] [-p prune] [-H heldout-every] -w wordlist -o outdir
  *			   gold.txt [gold.txt ...]
  *
  * Gold format: one sentence per line, words separated by a space, the
@@ -18,6 +18,9 @@
  * lexicon feature.  To keep the model from trusting it blindly, each
  * sentence is trained against a list built from the other folds only
  * (jackknife), so membership means what it will mean on new text.
+ *
+ * With -r, training is repeated from zero with differently shuffled
+ * sentences and the averaged weights of the runs are averaged again.
  *
  * Writes outdir/weights.txt ("key weight", averaged perceptron, small
  * weights pruned), outdir/learned.txt ("word<TAB>count") and
@@ -62,6 +65,7 @@ typedef struct WMap
 } WMap;
 
 static WMap wmap;
+static WMap final;			/* mean over runs */
 static long counter = 1;
 
 static WEntry *
@@ -530,6 +534,7 @@ int
 main(int argc, char **argv)
 {
 	int			epochs = 8;
+	int			runs = 1;
 	double		prune = 0.0;
 	const char *wordlist = NULL,
 			   *outdir = NULL;
@@ -542,12 +547,17 @@ main(int argc, char **argv)
 	FILE	   *f;
 	long		kept = 0;
 
-	while ((c = getopt(argc, argv, "e:p:H:w:o:")) != -1)
+	while ((c = getopt(argc, argv, "e:r:p:H:w:o:")) != -1)
 	{
 		switch (c)
 		{
 			case 'e':
 				epochs = atoi(optarg);
+				break;
+			case 'r':
+				runs = atoi(optarg);
+				if (runs < 1)
+					runs = 1;
 				break;
 			case 'p':
 				prune = atof(optarg);
@@ -562,13 +572,13 @@ main(int argc, char **argv)
 				outdir = optarg;
 				break;
 			default:
-				fprintf(stderr, "usage: vn_train [-e epochs] [-p prune] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
+				fprintf(stderr, "usage: vn_train [-e epochs] [-r runs] [-p prune] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
 				return 2;
 		}
 	}
 	if (wordlist == NULL || outdir == NULL || optind >= argc)
 	{
-		fprintf(stderr, "usage: vn_train [-e epochs] [-p prune] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
+		fprintf(stderr, "usage: vn_train [-e epochs] [-r runs] [-p prune] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
 		return 2;
 	}
 	read_lines(wordlist, base_line, NULL);
@@ -585,55 +595,72 @@ main(int argc, char **argv)
 
 	tz = malloc(vn_tokenizer_size());
 	order = malloc(nsents * sizeof(int));
-	for (int i = 0; i < nsents; i++)
-		order[i] = i;
-	srand(12345);
-	for (int e = 1; e <= epochs; e++)
+	for (int rn = 0; rn < runs; rn++)
 	{
-		HookCtx		h = {0};
-
-		h.learn = true;
-		for (int i = nsents - 1; i > 0; i--)
-		{
-			int			j = rand() % (i + 1),
-						t = order[i];
-
-			order[i] = order[j];
-			order[j] = t;
-		}
+		/* each run starts from zero weights and shuffles differently */
+		free(wmap.e);
+		memset(&wmap, 0, sizeof(wmap));
+		counter = 1;
 		for (int i = 0; i < nsents; i++)
+			order[i] = i;
+		srand(12345 + rn);
+		for (int e = 1; e <= epochs; e++)
 		{
-			const Sent *s = &sents[order[i]];
+			HookCtx		h = {0};
 
-			if (!s->heldout)
-				run_sentence(s, lex[s->fold], &h, tz);
-		}
-		fprintf(stderr, "epoch %d: %ld windows with errors, %zu features\n",
-				e, h.errors, wmap.n);
-
-		if (heldout_every > 0)
-		{
-			/* held-out, with the averaged weights of this epoch */
-			WMap		saved = wmap;
-			HookCtx		hh = {0};
-
-			wmap.e = malloc(wmap.cap * sizeof(WEntry));
-			memcpy(wmap.e, saved.e, wmap.cap * sizeof(WEntry));
-			for (size_t k = 0; k < wmap.cap; k++)
-				if (wmap.e[k].key)
-					wmap.e[k].w -= (float) (wmap.e[k].acc / counter);
-			for (int m = 0; m < 2; m++)
+			h.learn = true;
+			for (int i = nsents - 1; i > 0; i--)
 			{
-				memset(&hh, 0, sizeof(hh));
-				for (int i = m; i < nsents; i += 2)
-					if (sents[i].heldout)
-						run_sentence(&sents[i], lex[NFOLDS], &hh, tz);
-				fprintf(stderr, "  held-out %s: boundary P %.4f R %.4f\n",
-						m ? "stripped" : "marked",
-						(double) hh.tp / hh.npred, (double) hh.tp / hh.ngold);
+				int			j = rand() % (i + 1),
+							t = order[i];
+
+				order[i] = order[j];
+				order[j] = t;
 			}
-			free(wmap.e);
-			wmap = saved;
+			for (int i = 0; i < nsents; i++)
+			{
+				const Sent *s = &sents[order[i]];
+
+				if (!s->heldout)
+					run_sentence(s, lex[s->fold], &h, tz);
+			}
+			fprintf(stderr, "epoch %d: %ld windows with errors, %zu features\n",
+					e, h.errors, wmap.n);
+
+			if (heldout_every > 0)
+			{
+				/* held-out, with the averaged weights of this epoch */
+				WMap		saved = wmap;
+				HookCtx		hh = {0};
+
+				wmap.e = malloc(wmap.cap * sizeof(WEntry));
+				memcpy(wmap.e, saved.e, wmap.cap * sizeof(WEntry));
+				for (size_t k = 0; k < wmap.cap; k++)
+					if (wmap.e[k].key)
+						wmap.e[k].w -= (float) (wmap.e[k].acc / counter);
+				for (int m = 0; m < 2; m++)
+				{
+					memset(&hh, 0, sizeof(hh));
+					for (int i = m; i < nsents; i += 2)
+						if (sents[i].heldout)
+							run_sentence(&sents[i], lex[NFOLDS], &hh, tz);
+					fprintf(stderr, "  held-out %s: boundary P %.4f R %.4f\n",
+							m ? "stripped" : "marked",
+							(double) hh.tp / hh.npred, (double) hh.tp / hh.ngold);
+				}
+				free(wmap.e);
+				wmap = saved;
+			}
+		}
+		/* the model is the mean of the runs' averaged weights */
+		for (size_t k = 0; k < wmap.cap; k++)
+		{
+			WEntry	   *fe;
+
+			if (wmap.e[k].key == 0)
+				continue;
+			fe = wm_get(&final, wmap.e[k].key, true);
+			fe->w += (wmap.e[k].w - (float) (wmap.e[k].acc / counter)) / runs;
 		}
 	}
 
@@ -646,16 +673,16 @@ main(int argc, char **argv)
 	}
 	fprintf(f, "# vietnamese_fts segmenter weights, feature set %d\n",
 			VN_SEG_FEATURE_VERSION);
-	for (size_t k = 0; k < wmap.cap; k++)
+	for (size_t k = 0; k < final.cap; k++)
 	{
 		float		w;
 
-		if (wmap.e[k].key == 0)
+		if (final.e[k].key == 0)
 			continue;
-		w = wmap.e[k].w - (float) (wmap.e[k].acc / counter);
+		w = final.e[k].w;
 		if (fabs(w) <= prune)
 			continue;
-		fprintf(f, "%016llx %.4g\n", (unsigned long long) wmap.e[k].key, w);
+		fprintf(f, "%016llx %.4g\n", (unsigned long long) final.e[k].key, w);
 		kept++;
 	}
 	fclose(f);
@@ -699,6 +726,6 @@ main(int argc, char **argv)
 	}
 	fclose(f);
 	fprintf(stderr, "wrote %ld weights (of %zu), %d learned words to %s\n",
-			kept, wmap.n, nwords, outdir);
+			kept, final.n, nwords, outdir);
 	return 0;
 }

@@ -9,7 +9,7 @@
 
 #include <stdlib.h>
 
-#define MAXTOK 4096
+#define MAXTOK 65536
 
 static VnToken toks[MAXTOK];
 
@@ -242,6 +242,83 @@ main(void)
 			n = tokenize(lex, NULL, t, strlen(t));
 			ok(n > 0 && type_of(t, n, "Tô Lâm") == VN_TOK_NAME, "Tô Lâm is a NAME: %s", show(t, n));
 			ok(n > 0 && type_of(t, n, "Medvedev") == VN_TOK_FOREIGN, "Medvedev stays FOREIGN");
+
+			/*
+			 * The tokenizer caches what it learns about each syllable; a
+			 * paragraph repeated after thousands of other syllables (cache
+			 * evictions) and in another case must segment the same way.
+			 */
+			{
+				const char *para = "Hòa bình thế giới. Đảng Cộng sản Việt Nam lãnh đạo hoà giải; "
+					"HÒA BÌNH và Hòa bình, hòa bình.\n";
+				size_t		plen = strlen(para);
+				char	   *buf = malloc(64 * plen + 64 * 2000);
+				size_t		len = 0,
+							starts[64];
+				int			first_n = -1;
+				bool		same = true;
+				VnToken		ref[64];
+
+				for (int c = 0; c < 64; c++)
+				{
+					starts[c] = len;
+					memcpy(buf + len, para, plen);
+					len += plen;
+					/* filler: distinct letter runs between the copies */
+					for (int k = 0; k < 300; k++)
+					{
+						static const char *const shapes[] = {
+							"x%c%c%c ", "X%c%c%c ", "x\xc3\xa0%c%c ", "X\xc3\xa0%c%c%c ",
+							"h\xc3\xb2%c%c "
+						};
+						int			v = c * 300 + k;
+
+						len += sprintf(buf + len, shapes[v % 5], 'a' + v / 5 % 26,
+									   'a' + v / 130 % 26, 'a' + v / 3380 % 26);
+					}
+					buf[len++] = '\n';
+				}
+				for (int c = 0; c < 64 && same; c++)
+				{
+					int			m = 0;
+
+					n = tokenize(lex, NULL, buf + starts[c], plen);
+					if (n <= 0 || n > 64)
+						same = false;
+					else if (c == 0)
+					{
+						first_n = n;
+						memcpy(ref, toks, n * sizeof(VnToken));
+					}
+					else if (n != first_n)
+						same = false;
+					else
+						for (m = 0; m < n; m++)
+							if (toks[m].start != ref[m].start || toks[m].len != ref[m].len ||
+								toks[m].type != ref[m].type)
+								same = false;
+				}
+				/* now all in one text: each copy's tokens must match the lone copy */
+				n = tokenize(lex, NULL, buf, len);
+				if (n <= 0 || n > MAXTOK)
+					same = false;
+				else
+				{
+					for (int c = 0; c < 64 && same; c++)
+					{
+						int			k = 0;
+
+						while (k < n && toks[k].start < starts[c])
+							k++;
+						for (int m = 0; m < first_n && same; m++)
+							if (k + m >= n || toks[k + m].start - starts[c] != ref[m].start ||
+								toks[k + m].len != ref[m].len || toks[k + m].type != ref[m].type)
+								same = false;
+					}
+				}
+				ok(same, "a paragraph repeated 64 times among 19,200 other syllables segments the same way every time");
+				free(buf);
+			}
 			vn_lexicon_close(lex);
 		}
 	}
