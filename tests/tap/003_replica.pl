@@ -23,6 +23,7 @@ BEGIN
 }
 
 use File::Basename qw(dirname);
+use File::Spec;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
@@ -85,7 +86,8 @@ $primary->safe_psql('postgres',
 	  SELECT gen_text(6), gen_text(50 + i % 300) FROM generate_series(1, 800) i});
 
 # The hand-written sample articles too, when the source tree is at hand.
-my $tsv = dirname(__FILE__) . '/../data/articles.tsv';
+# absolute: the server reads it, from its own working directory
+my $tsv = File::Spec->rel2abs(dirname(__FILE__) . '/../data/articles.tsv');
 SKIP:
 {
 	skip "tests/data/articles.tsv not found next to the test", 1
