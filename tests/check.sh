@@ -59,6 +59,27 @@ if [ -f tests/fuzz/fuzz_core.c ]; then
 	record "fuzz/fuzz_core" $st
 fi
 
+# 3b. segmentation accuracy on the gold dev set, when ../shared is present:
+# a guard against regressions (the target is reported by
+# tests/bench/seg_accuracy.sh, not asserted here)
+SEG_F1_FLOOR=${SEG_F1_FLOOR:-95.3}
+SEG_F1_STRIPPED_FLOOR=${SEG_F1_STRIPPED_FLOOR:-92.5}
+if [ -f ../shared/seg/dev.txt ]; then
+	echo "=== segmentation accuracy (floors: $SEG_F1_FLOOR, stripped $SEG_F1_STRIPPED_FLOOR)"
+	VN_LEXICON=build/vietnamese.lex sh tests/bench/seg_accuracy.sh > build/seg_accuracy.log 2>&1
+	st=$?
+	cat build/seg_accuracy.log | grep "F1"
+	f1=$(grep -v "stripped" build/seg_accuracy.log | grep "F1" | tail -1 | sed 's/.*F1 \([0-9.]*\)%.*/\1/')
+	f1s=$(grep "stripped" build/seg_accuracy.log | sed 's/.*F1 \([0-9.]*\)%.*/\1/')
+	awk -v a="$f1" -v b="$SEG_F1_FLOOR" 'BEGIN { exit !(a != "" && a + 0 >= b + 0) }' || st=1
+	record "accuracy/dev-f1 ($f1 >= $SEG_F1_FLOOR)" $st
+	st=0
+	awk -v a="$f1s" -v b="$SEG_F1_STRIPPED_FLOOR" 'BEGIN { exit !(a != "" && a + 0 >= b + 0) }' || st=1
+	record "accuracy/dev-f1-stripped ($f1s >= $SEG_F1_STRIPPED_FLOOR)" $st
+else
+	echo "=== segmentation accuracy: ../shared/seg/dev.txt not present, not run"
+fi
+
 # 4. pg_regress in a throwaway cluster; each test file is one test
 echo "=== pg_regress"
 pg_virtualenv -v 15 make -s installcheck > build/regress.log 2>&1
