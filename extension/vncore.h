@@ -324,6 +324,16 @@ extern void vn_tokenizer_init(VnTokenizer *tz, const VnLexicon *lex,
 							  const char *text, size_t len);
 
 /*
+ * Restart a tokenizer that vn_tokenizer_init() set up on a new text, with
+ * the same lexicon, user words and hook.  Keeps the syllable cache, so many
+ * short texts (titles) do not pay for clearing it and share its hits; it
+ * does O(1) work.  Valid only while the lexicon and the user word list
+ * given to vn_tokenizer_init() are unchanged: if either is replaced,
+ * modified or freed, call vn_tokenizer_init() again.
+ */
+extern void vn_tokenizer_reset(VnTokenizer *tz, const char *text, size_t len);
+
+/*
  * Next token; returns false at the end of the text.  Tokens cover the text
  * without gaps or overlaps, so concatenating them gives the input back.
  * Each call does work bounded by the window size, so callers can check for

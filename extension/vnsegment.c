@@ -84,7 +84,10 @@ typedef struct SegSyl
  * repeats a few thousand syllables, so most syllables skip normalization,
  * hashing and the lexicon lookups that only depend on the syllable.  It is
  * direct-mapped and compares the bytes, so a hit is exact; the valid bits
- * are cleared by vn_tokenizer_init.
+ * are cleared by vn_tokenizer_init and kept by vn_tokenizer_reset, so the
+ * hits carry over from one document to the next.  An entry depends on the
+ * lexicon (bits, weights) but not on the user words, which are matched on
+ * the hashes afterwards.
  */
 #define SC_BITS			10
 #define SC_SIZE			(1 << SC_BITS)	/* entries */
@@ -627,14 +630,16 @@ vn_userlex_add(VnUserLex *u, const char *word, size_t len)
 	while (i < (size_t) nlen)
 	{
 		size_t		s;
-		int			fl;
+		int			fl,
+					sp;
+		VnUnit		unit;
 
-		while (i < (size_t) nlen && norm[i] == ' ')
-			i++;
+		while (i < (size_t) nlen && (sp = vn_space_at(norm + i, nlen - i)) > 0)
+			i += sp;
 		if (i >= (size_t) nlen)
 			break;
 		s = i;
-		while (i < (size_t) nlen && norm[i] != ' ')
+		while (i < (size_t) nlen && vn_space_at(norm + i, nlen - i) == 0)
 		{
 			unsigned char c = (unsigned char) norm[i];
 
@@ -646,6 +651,16 @@ vn_userlex_add(VnUserLex *u, const char *word, size_t len)
 			return "word has more than 8 syllables";
 		if (i - s > MAX_SYL_BYTES)
 			return "syllable is too long";
+
+		/*
+		 * Non-ASCII symbols, emoji, quotes and other scripts pass the byte
+		 * test above; the scanner decides: a syllable must be exactly one
+		 * unit of letters, digits or both.
+		 */
+		if (vn_scan_unit(norm + s, i - s, 0, &unit) != i - s ||
+			(unit.kind != VN_UNIT_LETTERS && unit.kind != VN_TOK_NUMBER &&
+			 unit.kind != VN_TOK_CODE))
+			return "word must be syllables of letters or digits separated by spaces";
 		fl = vn_fold(norm + s, i - s, fold);
 		key = vn_wordkey_step(key, vn_hash_bytes(norm + s, i - s));
 		fkey = vn_wordkey_step(fkey, vn_hash_bytes(fold, fl));
@@ -672,24 +687,35 @@ vn_tokenizer_size(void)
 	return sizeof(VnTokenizer);
 }
 
+/*
+ * Restart on a new text.  Everything that describes the position in the
+ * text is set here; the syllable cache is not touched (it only depends on
+ * the bytes of a syllable and on the lexicon).
+ */
 void
-vn_tokenizer_init(VnTokenizer *tz, const VnLexicon *lex,
-				  const VnUserLex *ulex, const char *text, size_t len)
+vn_tokenizer_reset(VnTokenizer *tz, const char *text, size_t len)
 {
-	tz->lex = lex;
-	tz->ulex = ulex;
 	tz->text = text;
 	tz->len = len;
 	tz->pos = 0;
 	tz->prevctx = CTX_BOS;
 	tz->prevbyte = 0;
 	tz->line_marked = false;
-	tz->hook = NULL;
-	tz->hookarg = NULL;
 	tz->qhead = 0;
 	tz->qn = 0;
 	tz->run.n = 0;
+}
+
+void
+vn_tokenizer_init(VnTokenizer *tz, const VnLexicon *lex,
+				  const VnUserLex *ulex, const char *text, size_t len)
+{
+	tz->lex = lex;
+	tz->ulex = ulex;
+	tz->hook = NULL;
+	tz->hookarg = NULL;
 	memset(tz->sc_valid, 0, sizeof(tz->sc_valid));
+	vn_tokenizer_reset(tz, text, len);
 }
 
 void

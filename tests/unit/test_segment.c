@@ -82,6 +82,96 @@ check_seg(const VnLexicon *lex, const VnUserLex *ulex, const char *text,
 	is_str(got, strlen(got), want, "%s: %s", name, text);
 }
 
+/*
+ * One tokenizer set up once and restarted with vn_tokenizer_reset() on
+ * ntexts random texts (some abandoned halfway first) must give the same
+ * tokens as a fresh vn_tokenizer_init() on each.  Returns the number of
+ * texts that differed; *ntok gets the number of tokens compared.
+ */
+static int
+reset_differs(const VnLexicon *lex, const VnUserLex *ulex, int ntexts,
+			  unsigned seed, long *ntok)
+{
+	static const char *const pieces[] = {
+		"xin", "chào", "Hà", "Nội", "hòa", "bình", "hoà", "HÒA", "BÌNH", "thế",
+		"giới", "Đảng", "Cộng", "sản", "cộng", "việt", "Việt", "Nam", "nam",
+		"dang", "cong", "san", "viet", "hoa", "binh", "Medvedev", "TTXVN",
+		"nghiêng", "người", "dân", "thành", "phố", "Hồ", "Chí", "Minh", "123",
+		"25.000", "COVID-19", "Tô", "Lâm", "tổng", "bí", "thư", "\xff", "\xcc\x81"
+	};
+	static const char *const seps[] = {
+		" ", " ", " ", " ", " ", " ", ". ", ", ", "\n", "  ", " (", ") ", "\xc2\xa0",
+		"; ", "! ", " \xe2\x80\x9c", "\xe2\x80\x9d "
+	};
+	const int	npieces = sizeof(pieces) / sizeof(pieces[0]),
+				nseps = sizeof(seps) / sizeof(seps[0]);
+	VnTokenizer *tz = malloc(vn_tokenizer_size());
+	char	   *buf = malloc(8192);
+	VnToken	   *ref = malloc(MAXTOK * sizeof(VnToken));
+	int			bad = 0;
+
+	*ntok = 0;
+	vn_tokenizer_init(tz, lex, ulex, "", 0);
+	for (int t = 0; t < ntexts; t++)
+	{
+		size_t		o = 0,
+					target;
+		int			n,
+					m = 0;
+		VnToken		tk;
+		bool		same = true;
+
+		seed = seed * 1103515245 + 12345;
+		/* mostly short texts (titles), some of a few windows */
+		target = (seed >> 16) % 8 == 0 ? 1 + (seed >> 8) % 7000 : 1 + (seed >> 8) % 200;
+		while (o < target)
+		{
+			const char *p,
+					   *q;
+
+			seed = seed * 1103515245 + 12345;
+			p = pieces[(seed >> 16) % npieces];
+			q = seps[(seed >> 4) % nseps];
+			if (o + strlen(p) + strlen(q) > 8000)
+				break;
+			memcpy(buf + o, p, strlen(p));
+			o += strlen(p);
+			memcpy(buf + o, q, strlen(q));
+			o += strlen(q);
+		}
+		n = tokenize(lex, ulex, buf, o);
+		if (n < 0 || n > MAXTOK)
+		{
+			bad++;
+			continue;
+		}
+		memcpy(ref, toks, n * sizeof(VnToken));
+
+		if (t % 3 == 1)
+		{
+			/* abandon the text after a few tokens: reset must drop the rest */
+			vn_tokenizer_reset(tz, buf, o);
+			for (int k = 0; k < 5 && vn_tokenizer_next(tz, &tk); k++)
+				;
+		}
+		vn_tokenizer_reset(tz, buf, o);
+		while (vn_tokenizer_next(tz, &tk))
+		{
+			if (m >= n || tk.start != ref[m].start || tk.len != ref[m].len ||
+				tk.type != ref[m].type || tk.nsyl != ref[m].nsyl)
+				same = false;
+			m++;
+		}
+		if (!same || m != n)
+			bad++;
+		*ntok += n;
+	}
+	free(ref);
+	free(buf);
+	free(tz);
+	return bad;
+}
+
 static VnLexicon *
 tiny_lexicon(void **img)
 {
@@ -134,11 +224,39 @@ main(void)
 	ok(vn_userlex_add(ulex, "", 0) != NULL, "empty user word rejected");
 	ok(vn_userlex_add(ulex, "a-b", 3) != NULL, "user word with punctuation rejected");
 	ok(vn_userlex_add(ulex, "a b c d e f g h i", 17) != NULL, "user word of 9 syllables rejected");
+	{
+		/* non-ASCII symbols, quotes, emoji and other scripts are not syllables */
+		static const char *const bad[] = {
+			"👍 👍", "« … »", "hòa 👍", "“hòa” bình", "hòa…", "bình —",
+			"hòa €", "hòa ©", "漢字 hòa", "hòa\u00a0\u00bb", "¿ hòa"
+		};
+		static const char *const good[] = {
+			"u23 việt nam", "năm 2026", "Hà\u00a0Nội", "ĐẢNG CỘNG SẢN", "covid19"
+		};
+
+		for (size_t k = 0; k < sizeof(bad) / sizeof(bad[0]); k++)
+			ok(vn_userlex_add(ulex, bad[k], strlen(bad[k])) != NULL,
+			   "user word of symbols rejected: %s", bad[k]);
+		for (size_t k = 0; k < sizeof(good) / sizeof(good[0]); k++)
+			ok(vn_userlex_add(ulex, good[k], strlen(good[k])) == NULL,
+			   "user word of letters and digits accepted: %s", good[k]);
+	}
 	check_seg(NULL, ulex, "vì hòa bình và hoà bình", "vì|hòa bình|và|hoà bình", "user word, both tone placements");
 	check_seg(NULL, ulex, "vì hòa bình thế giới", "vì|hòa bình thế giới", "longest user word wins");
 	check_seg(NULL, ulex, "vi hoa binh", "vi|hoa binh", "user word in unmarked text");
 	check_seg(NULL, ulex, "HÒA BÌNH", "HÒA BÌNH", "user word, any case");
 	check_seg(tiny, ulex, "xin chào hòa bình", "xin|chào|hòa bình", "user word with a lexicon");
+
+	/* restarting one tokenizer gives what fresh ones give */
+	{
+		long		ntok;
+		int			bad;
+
+		bad = reset_differs(NULL, NULL, 400, 7, &ntok);
+		ok(bad == 0 && ntok > 10000, "reset = fresh init, no lexicon: %d of 400 texts differ, %ld tokens", bad, ntok);
+		bad = reset_differs(tiny, ulex, 400, 8, &ntok);
+		ok(bad == 0 && ntok > 10000, "reset = fresh init, lexicon and user words: %d of 400 texts differ, %ld tokens", bad, ntok);
+	}
 
 	/* NFD input: same tokens as NFC */
 	{
@@ -220,7 +338,7 @@ main(void)
 	/* the real model */
 	if (env == NULL)
 	{
-		for (int i = 0; i < 8; i++)
+		for (int i = 0; i < 10; i++)
 			printf("ok %d # skip VN_LEXICON not set\n", ++tap_n);
 	}
 	else
@@ -318,6 +436,13 @@ main(void)
 				}
 				ok(same, "a paragraph repeated 64 times among 19,200 other syllables segments the same way every time");
 				free(buf);
+			}
+			{
+				long		ntok;
+				int			bad = reset_differs(lex, ulex, 1000, 9, &ntok);
+
+				ok(bad == 0 && ntok > 20000,
+				   "reset = fresh init with the model: %d of 1000 texts differ, %ld tokens", bad, ntok);
 			}
 			vn_lexicon_close(lex);
 		}
