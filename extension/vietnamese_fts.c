@@ -8,6 +8,7 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
@@ -26,12 +27,31 @@ PG_MODULE_MAGIC;
  */
 static VnLexicon *vn_lexicon = NULL;
 
+/*
+ * One tokenizer per backend, reused from call to call: its state is large
+ * (it caches what it learned about syllables), so allocating and clearing
+ * it for every short text would dominate.  A nested parse, which nothing
+ * in PostgreSQL does today, gets a fresh one.
+ */
+static VnTokenizer *vn_tokenizer = NULL;
+static bool vn_tokenizer_busy = false;
+static uint64 vn_tokenizer_generation = 0;	/* of the user words it saw */
+
 void		_PG_init(void);
+
+/* A parse interrupted by an error never calls its end function. */
+static void
+vnfts_xact_cb(XactEvent event, void *arg)
+{
+	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT)
+		vn_tokenizer_busy = false;
+}
 
 void
 _PG_init(void)
 {
 	vnfts_user_init();
+	RegisterXactCallback(vnfts_xact_cb, NULL);
 }
 
 /*
@@ -67,6 +87,44 @@ vnfts_lexicon(void)
 		pfree(path);
 	}
 	return vn_lexicon;
+}
+
+VnTokenizer *
+vnfts_tokenizer_start(const char *text, size_t len)
+{
+	const VnLexicon *lex = vnfts_lexicon();
+	uint64		generation;
+	const VnUserLex *ulex = vnfts_user_lexicon_acquire(&generation);
+	VnTokenizer *tz;
+
+	if (vn_tokenizer_busy)
+	{
+		tz = palloc(vn_tokenizer_size());
+		vn_tokenizer_init(tz, lex, ulex, text, len);
+		return tz;
+	}
+	if (vn_tokenizer == NULL)
+	{
+		vn_tokenizer = MemoryContextAlloc(TopMemoryContext, vn_tokenizer_size());
+		vn_tokenizer_init(vn_tokenizer, lex, ulex, text, len);
+	}
+	else if (generation == vn_tokenizer_generation)
+		vn_tokenizer_reset(vn_tokenizer, text, len);
+	else
+		vn_tokenizer_init(vn_tokenizer, lex, ulex, text, len);
+	vn_tokenizer_generation = generation;
+	vn_tokenizer_busy = true;
+	return vn_tokenizer;
+}
+
+void
+vnfts_tokenizer_finish(VnTokenizer *tz)
+{
+	if (tz == vn_tokenizer)
+		vn_tokenizer_busy = false;
+	else
+		pfree(tz);
+	vnfts_user_lexicon_release();
 }
 
 /* Normalize len bytes into a palloc'd NUL-terminated string. */
@@ -138,13 +196,10 @@ vnfts_segment(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	VnTokenizer *tz;
 	VnToken		tok;
-	const VnUserLex *ulex;
 
 	vnfts_check_encoding();
 	initStringInfo(&buf);
-	tz = palloc(vn_tokenizer_size());
-	ulex = vnfts_user_lexicon_acquire();
-	vn_tokenizer_init(tz, vnfts_lexicon(), ulex, src, len);
+	tz = vnfts_tokenizer_start(src, len);
 	while (vn_tokenizer_next(tz, &tok))
 	{
 		CHECK_FOR_INTERRUPTS();
@@ -174,6 +229,6 @@ vnfts_segment(PG_FUNCTION_ARGS)
 		else
 			appendBinaryStringInfo(&buf, src + tok.start, tok.len);
 	}
-	vnfts_user_lexicon_release();
+	vnfts_tokenizer_finish(tz);
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf.data, buf.len));
 }

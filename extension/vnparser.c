@@ -65,16 +65,11 @@ vnfts_prsstart(PG_FUNCTION_ARGS)
 	char	   *text = (char *) PG_GETARG_POINTER(0);
 	int			len = PG_GETARG_INT32(1);
 	VnParserState *st;
-	const VnLexicon *lex;
 
 	vnfts_check_encoding();
-	lex = vnfts_lexicon();
-
 	st = palloc(sizeof(VnParserState));
 	st->text = text;
-	st->tz = palloc(vn_tokenizer_size());
-	vn_tokenizer_init(st->tz, lex, vnfts_user_lexicon_acquire(),
-					  text, (size_t) len);
+	st->tz = vnfts_tokenizer_start(text, (size_t) len);
 	PG_RETURN_POINTER(st);
 }
 
@@ -101,8 +96,7 @@ vnfts_prsend(PG_FUNCTION_ARGS)
 {
 	VnParserState *st = (VnParserState *) PG_GETARG_POINTER(0);
 
-	vnfts_user_lexicon_release();
-	pfree(st->tz);
+	vnfts_tokenizer_finish(st->tz);
 	pfree(st);
 	PG_RETURN_VOID();
 }

@@ -48,6 +48,7 @@ typedef struct VnUserCache
 	Oid			relid;			/* the table, or InvalidOid if none */
 	int			active;			/* parses using ulex right now */
 	VnUserLex  *ulex;			/* malloc'd by the core */
+	uint64		generation;		/* bumped at every reload */
 	VnSynonym  *synonyms;		/* in cxt, sorted by alias */
 	int			nsynonyms;
 	MemoryContext cxt;
@@ -152,6 +153,7 @@ vn_user_reload(void)
 										  "vietnamese_fts user words",
 										  ALLOCSET_SMALL_SIZES);
 	MemoryContextReset(cache.cxt);
+	cache.generation++;
 	cache.synonyms = NULL;
 	cache.nsynonyms = 0;
 	if (cache.ulex != NULL)
@@ -233,11 +235,12 @@ vn_user_reload(void)
  * when no parse is using it, so a tokenizer never sees it freed.
  */
 const VnUserLex *
-vnfts_user_lexicon_acquire(void)
+vnfts_user_lexicon_acquire(uint64 *generation)
 {
 	if (!cache.valid && cache.active == 0)
 		vn_user_reload();
 	cache.active++;
+	*generation = cache.generation;
 	return cache.ulex;
 }
 
