@@ -278,18 +278,40 @@ check_hook(void *arg, const VnSegRun *run, uint8_t *tags)
 	/* the tokenizer then queues the words these tags describe */
 }
 
+/*
+ * Tokenizers kept from input to input and restarted with
+ * vn_tokenizer_reset(), as the PostgreSQL glue does: this also checks that
+ * the syllable cache carried over from earlier inputs never changes a
+ * result, and saves allocating and clearing the large state every time.
+ */
+static VnTokenizer *persistent_tz[2];
+
 static void
 check_tokens(const char *text, size_t len, const VnLexicon *lex,
 			 const VnUserLex *ulex, bool hook)
 {
-	VnTokenizer *tz = xmalloc(vn_tokenizer_size());
+	VnTokenizer *tz;
+	VnTokenizer **keep = NULL;
 	VnToken		tok;
 	HookState	hs = {len, 0, 0};
 	size_t		pos = 0;
 	size_t		ntok = 0;
 	bool		valid = vn_utf8_valid(text, len);
 
-	vn_tokenizer_init(tz, lex, ulex, text, len);
+	if (ulex == NULL && !hook)
+		keep = &persistent_tz[lex != NULL];
+	if (keep != NULL && *keep != NULL)
+	{
+		tz = *keep;
+		vn_tokenizer_reset(tz, text, len);
+	}
+	else
+	{
+		tz = xmalloc(vn_tokenizer_size());
+		vn_tokenizer_init(tz, lex, ulex, text, len);
+		if (keep != NULL)
+			*keep = tz;
+	}
 	if (hook)
 		vn_tokenizer_set_hook(tz, check_hook, &hs);
 	while (vn_tokenizer_next(tz, &tok))
@@ -322,7 +344,8 @@ check_tokens(const char *text, size_t len, const VnLexicon *lex,
 	FUZZ_CHECK(pos == len);
 	/* finished means finished */
 	FUZZ_CHECK(!vn_tokenizer_next(tz, &tok));
-	free(tz);
+	if (keep == NULL)
+		free(tz);
 }
 
 /* Add each line of the input (up to 8) as a user word. */
