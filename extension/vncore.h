@@ -206,9 +206,11 @@ extern bool vn_lexicon_has_word(const VnLexicon *lex, const char *norm,
 #define VN_LEX_F_CNT_SHIFT	12		/* same, folded */
 #define VN_LEX_JOIN_SHIFT	16		/* 4 bits: syllable pair, 1 + 8ths joined */
 #define VN_LEX_SEEN_SHIFT	20		/* 4 bits: log2 bucket of pair count */
+#define VN_LEX_F_ALL		(VN_LEX_F_V74K | VN_LEX_F_LEARNED | VN_LEX_F_PREFIX | \
+							 (15u << VN_LEX_F_CNT_SHIFT))
 
 /* Feature-set version: weights are only valid for the code that made them. */
-#define VN_SEG_FEATURE_VERSION	4
+#define VN_SEG_FEATURE_VERSION	6
 
 static inline uint64_t
 vn_hash_mix(uint64_t h)
@@ -364,6 +366,16 @@ extern int	vn_segrun_forced(const VnSegRun *run, int i);
 
 /* keys of the features that fire if syllable i (>= 1) begins a word */
 extern int	vn_segrun_features(const VnSegRun *run, int i, uint64_t *keys);
+
+/*
+ * Word candidates: keys of the VN_SEG_SPANFEAT features that fire if
+ * syllables j .. j+L-1 are one word (1 <= L <= VN_SEG_MAXSPAN, j+L <= n).
+ * The decoder scores each word of a segmentation with them (semi-Markov).
+ */
+#define VN_SEG_MAXSPAN		4
+#define VN_SEG_SPANFEAT		4
+extern int	vn_segrun_span_features(const VnSegRun *run, int j, int L,
+									uint64_t *keys);
 
 /* key of the transition feature prev tag -> cur tag */
 extern uint64_t vn_segrun_transition(const VnSegRun *run, int prev, int cur);

@@ -22,7 +22,9 @@
  * copy of the data.
  *
  * Syllables that are not Vietnamese (no valid onset/rhyme split, or letters
- * Vietnamese does not use) are FOREIGN or ACRONYM and never merged.  A user
+ * Vietnamese does not use) are FOREIGN or ACRONYM when they stand alone;
+ * the model may join them into names ("Krông Pa"), never into lexicon
+ * spans.  A user
  * word of two or more syllables is kept whole wherever it occurs; it wins
  * over the model.
  *
@@ -68,6 +70,7 @@ typedef struct SylInfo
 	uint32_t	be;				/* lexicon bits of k1 */
 	uint32_t	bf;				/* lexicon bits of fk1 */
 	float		uw[2][4];		/* unigram feature weights [mode][offset] */
+	float		ew[2][2][3];	/* span first/last syllable weights [mode][last][min(L,3)-1] */
 	uint8_t		flags;			/* SF_* */
 	uint8_t		shape;
 } SylInfo;
@@ -115,6 +118,7 @@ struct VnSegRun
 	uint8_t		endat[4][VN_SEG_WINDOW];	/* longest word ending at i */
 	uint8_t		startat[4][VN_SEG_WINDOW];	/* longest word starting at i */
 	uint32_t	pair[VN_SEG_WINDOW];	/* lexicon bits of (i-1, i) */
+	uint32_t	span[VN_SEG_WINDOW][VN_SEG_MAXSPAN];	/* bits of i .. i+L-1 */
 	const VnLexicon *lex;
 };
 
@@ -282,9 +286,20 @@ enum
 	T_U0 = 1, T_U1, T_U2, T_U3, T_B01, T_B12, T_B23, T_S02, T_S13, T_T012,
 	T_T123, T_SHAPE4, T_SHAPE2, T_LEXE, T_LEXL, T_LEXF, T_LEXFL, T_PAIR,
 	T_CROSSA, T_CROSSB, T_PAIRSH, T_KNOWN, T_BIAS, T_TRANS, T_LEXEA,
-	T_LEXEB, T_JOIN
+	T_LEXEB, T_JOIN, T_SEGLEX, T_SEGCAP, T_SEGFIRST, T_SEGLAST
 };
 
+
+/*
+ * key of the feature "syllable h is the first (last = 0) or last (1)
+ * syllable of a word of L syllables"; only depends on the syllable, so the
+ * run-time decoder takes its weight from SylInfo.ew
+ */
+static inline uint64_t
+edge_key(int mode, int last, uint64_t h, int L)
+{
+	return fk(last ? T_SEGLAST : T_SEGFIRST, mode, h, L > 3 ? 3 : L, 0);
+}
 
 /* key of the unigram feature for the syllable at offset off (0..3) */
 static inline uint64_t
@@ -347,6 +362,38 @@ context_features(const VnSegRun *r, int i, uint64_t *keys)
 	return n;
 }
 
+/*
+ * Keys of the features of a word candidate: syllables j .. j+L-1 form one
+ * word (1 <= L <= VN_SEG_MAXSPAN).  What the lexicon says about the whole
+ * span, its capitalisation, and its first and last syllable by length.
+ */
+int
+vn_segrun_span_features(const VnSegRun *r, int j, int L, uint64_t *keys)
+{
+	int			m = r->mode;
+	uint32_t	b = r->span[j][L - 1];
+	int			cap = 0;
+	bool		init = (j == 0 && r->sentinit);
+
+	for (int k = j; k < j + L; k++)
+	{
+		int			f = r->syl[k].x.flags;
+
+		cap |= (f & SF_CAP) ? 1 : 2;	/* 1: some capitalised, 2: some not */
+		if (!(f & SF_VIET))
+			cap |= 4;
+		if (f & SF_ALLCAP)
+			cap |= 8;
+	}
+	b &= VN_LEX_V74K | VN_LEX_LEARNED | (15u << VN_LEX_CNT_SHIFT) |
+		VN_LEX_F_V74K | VN_LEX_F_LEARNED | (15u << VN_LEX_F_CNT_SHIFT);
+	keys[0] = fk(T_SEGLEX, m, b, L, 0);
+	keys[1] = fk(T_SEGCAP, m, cap | init << 4, L, 0);
+	keys[2] = edge_key(m, 0, S(r, j), L);
+	keys[3] = edge_key(m, 1, S(r, j + L - 1), L);
+	return VN_SEG_SPANFEAT;
+}
+
 int
 vn_segrun_features(const VnSegRun *r, int i, uint64_t *keys)
 {
@@ -380,49 +427,78 @@ vn_segrun_forced(const VnSegRun *r, int i)
 }
 
 /*
- * Viterbi over B/I tags: e[i] is the score of "syllable i begins a word"
- * (i >= 1), tr[prev][cur] the transitions.  Honours forced tags and
- * VN_MAX_WORD_SYLLABLES.
+ * Semi-Markov Viterbi: B/I scores (e[i]: syllable i begins a word, i >= 1;
+ * tr[prev][cur]: tag transitions) plus sw[j][L-1], the score of syllables
+ * j .. j+L-1 being one word (L <= VN_SEG_MAXSPAN; longer words get no span
+ * score).  best[k][t]: best score of syllables 0 .. k-1 cut so that a word
+ * ends at k-1, t = 1 if that word has one syllable (its last tag is
+ * "begins"), else 0.  Honours forced tags and VN_MAX_WORD_SYLLABLES.
  */
 static void
-viterbi(const VnSegRun *r, const float *e, float tr[2][2], uint8_t *tags)
+semi_viterbi(const VnSegRun *r, const float *e, float tr[2][2],
+			 float sw[][VN_SEG_MAXSPAN], uint8_t *tags)
 {
-	float		sc[VN_SEG_WINDOW][2];
-	uint8_t		bp[VN_SEG_WINDOW][2];
+	float		best[VN_SEG_WINDOW + 1][2];
+	uint8_t		bl[VN_SEG_WINDOW + 1][2];	/* length of the last word */
+	uint8_t		bt[VN_SEG_WINDOW + 1][2];	/* t before it */
 	int			n = r->n;
-	int			run;
+	int			k,
+				t;
 
-	sc[0][1] = 0.0f;
-	sc[0][0] = -INFINITY;
-	for (int i = 1; i < n; i++)
+	best[0][0] = -INFINITY;
+	best[0][1] = 0.0f;
+	for (k = 1; k <= n; k++)
 	{
-		for (int c = 0; c < 2; c++)
+		best[k][0] = best[k][1] = -INFINITY;
+		bl[k][0] = bl[k][1] = 1;
+		bt[k][0] = bt[k][1] = 1;
+		for (int L = 1; L <= VN_MAX_WORD_SYLLABLES && L <= k; L++)
 		{
-			float		s0 = sc[i - 1][0] + tr[0][c],
-						s1 = sc[i - 1][1] + tr[1][c];
+			int			j = k - L;
+			float		in,
+						s;
+			int			pt;
 
-			sc[i][c] = (s1 >= s0 ? s1 : s0) + (c ? e[i] : 0.0f);
-			bp[i][c] = s1 >= s0 ? 1 : 0;
-			if (r->forced[i] >= 0 && r->forced[i] != c)
-				sc[i][c] = -INFINITY;
+			/* syllable j+1, now inside the word, may not be forced to begin one */
+			if (L >= 2 && r->forced[j + 1] == 1)
+				break;
+			if (r->forced[j] == 0)
+				continue;
+			in = (L >= 2 ? tr[1][0] + (L - 2) * tr[0][0] : 0.0f) +
+				(L <= VN_SEG_MAXSPAN ? sw[j][L - 1] : 0.0f);
+			if (j == 0)
+			{
+				s = in;
+				pt = 1;
+			}
+			else
+			{
+				float		s0 = best[j][0] + tr[0][1],
+							s1 = best[j][1] + tr[1][1];
+
+				pt = s1 >= s0 ? 1 : 0;
+				s = (pt ? s1 : s0) + e[j] + in;
+			}
+			t = (L == 1);
+			if (s > best[k][t])
+			{
+				best[k][t] = s;
+				bl[k][t] = (uint8_t) L;
+				bt[k][t] = (uint8_t) pt;
+			}
 		}
 	}
-	tags[n - 1] = sc[n - 1][1] >= sc[n - 1][0] ? 1 : 0;
-	for (int i = n - 1; i > 0; i--)
-		tags[i - 1] = bp[i][tags[i]];
-	tags[0] = 1;
-
-	/* words have at most VN_MAX_WORD_SYLLABLES syllables */
-	run = 0;
-	for (int i = 0; i < n; i++)
+	k = n;
+	t = best[n][1] >= best[n][0] ? 1 : 0;
+	while (k > 0)
 	{
-		if (tags[i])
-			run = 1;
-		else if (++run > VN_MAX_WORD_SYLLABLES)
-		{
-			tags[i] = 1;
-			run = 1;
-		}
+		int			L = bl[k][t];
+
+		tags[k - L] = 1;
+		for (int q = k - L + 1; q < k; q++)
+			tags[q] = 0;
+		t = bt[k][t];
+		k -= L;
 	}
 }
 
@@ -432,6 +508,7 @@ vn_segrun_decode(const VnSegRun *r, float (*weight) (void *arg, uint64_t key),
 {
 	float		e[VN_SEG_WINDOW];
 	float		tr[2][2];
+	float		sw[VN_SEG_WINDOW][VN_SEG_MAXSPAN];
 	uint64_t	keys[VN_SEG_MAXFEAT];
 
 	if (r->n == 0)
@@ -450,7 +527,19 @@ vn_segrun_decode(const VnSegRun *r, float (*weight) (void *arg, uint64_t key),
 				e[i] += weight(arg, keys[k]);
 		}
 	}
-	viterbi(r, e, tr, tags);
+	for (int j = 0; j < r->n; j++)
+		for (int L = 1; L <= VN_SEG_MAXSPAN; L++)
+		{
+			sw[j][L - 1] = 0.0f;
+			if (j + L <= r->n)
+			{
+				int			nk = vn_segrun_span_features(r, j, L, keys);
+
+				for (int k = 0; k < nk; k++)
+					sw[j][L - 1] += weight(arg, keys[k]);
+			}
+		}
+	semi_viterbi(r, e, tr, sw, tags);
 }
 
 /* weight of the unigram feature at offset off for syllable k */
@@ -474,9 +563,11 @@ model_decode(const VnSegRun *r, uint8_t *tags)
 {
 	float		e[VN_SEG_WINDOW];
 	float		tr[2][2];
-	uint64_t	keys[VN_SEG_WINDOW * VN_SEG_MAXFEAT + 4];
-	float		w[VN_SEG_WINDOW * VN_SEG_MAXFEAT + 4];
+	float		sw[VN_SEG_WINDOW][VN_SEG_MAXSPAN];
+	uint64_t	keys[VN_SEG_WINDOW * (VN_SEG_MAXFEAT + VN_SEG_MAXSPAN * VN_SEG_SPANFEAT) + 4];
+	float		w[VN_SEG_WINDOW * (VN_SEG_MAXFEAT + VN_SEG_MAXSPAN * VN_SEG_SPANFEAT) + 4];
 	int			first[VN_SEG_WINDOW + 1];
+	int			sfirst;
 	int			nk = 0;
 
 	if (r->n == 0)
@@ -492,6 +583,14 @@ model_decode(const VnSegRun *r, uint8_t *tags)
 			nk += context_features(r, i, keys + nk);
 	}
 	first[r->n] = nk;
+	sfirst = nk;
+	for (int j = 0; j < r->n; j++)
+		for (int L = 1; L <= VN_SEG_MAXSPAN && j + L <= r->n; L++)
+		{
+			/* the last two (edge) keys are looked up with the syllables */
+			vn_segrun_span_features(r, j, L, keys + nk);
+			nk += VN_SEG_SPANFEAT - 2;
+		}
 	vn_lexicon_weights(r->lex, keys, nk, w);
 	tr[0][0] = w[0];
 	tr[0][1] = w[1];
@@ -509,7 +608,21 @@ model_decode(const VnSegRun *r, uint8_t *tags)
 			s += w[q];
 		e[i] = s;
 	}
-	viterbi(r, e, tr, tags);
+	for (int j = 0, q = sfirst; j < r->n; j++)
+		for (int L = 1; L <= VN_SEG_MAXSPAN; L++)
+		{
+			sw[j][L - 1] = 0.0f;
+			if (j + L <= r->n)
+			{
+				int			lb = (L > 3 ? 3 : L) - 1;
+
+				sw[j][L - 1] = w[q] + w[q + 1] +
+					r->syl[j].x.ew[r->mode][0][lb] +
+					r->syl[j + L - 1].x.ew[r->mode][1][lb];
+				q += VN_SEG_SPANFEAT - 2;
+			}
+		}
+	semi_viterbi(r, e, tr, sw, tags);
 }
 
 /* ---- user words ---- */
@@ -811,15 +924,23 @@ syllable_info(const VnTokenizer *tz, const char *p, size_t len, int uflags,
 	}
 	if (lex && vn_lexicon_has_model(lex))
 	{
-		uint64_t	keys[8];
+		uint64_t	keys[20];
 
 		for (int m = 0; m < 2; m++)
 			for (int o = 0; o < 4; o++)
 				keys[m * 4 + o] = unigram_key(m, o, x->h);
+		for (int m = 0; m < 2; m++)
+			for (int e = 0; e < 2; e++)
+				for (int L = 1; L <= 3; L++)
+					keys[8 + m * 6 + e * 3 + L - 1] = edge_key(m, e, x->h, L);
 		vn_lexicon_weights(lex, keys, 8, &x->uw[0][0]);
+		vn_lexicon_weights(lex, keys + 8, 12, &x->ew[0][0][0]);
 	}
 	else
+	{
 		memset(x->uw, 0, sizeof(x->uw));
+		memset(x->ew, 0, sizeof(x->ew));
+	}
 }
 
 /* Fill in one syllable from a letter unit, through the cache. */
@@ -874,6 +995,7 @@ compute_spans(VnSegRun *r)
 	memset(r->endat, 0, sizeof(r->endat[0][0]) * 4 * VN_SEG_WINDOW);
 	memset(r->startat, 0, sizeof(r->startat[0][0]) * 4 * VN_SEG_WINDOW);
 	memset(r->pair, 0, sizeof(r->pair[0]) * n);
+	memset(r->span, 0, sizeof(r->span[0]) * n);
 	if (r->lex == NULL)
 		return;
 
@@ -933,6 +1055,9 @@ compute_spans(VnSegRun *r)
 			}
 			alive_e = (be & VN_LEX_PREFIX) != 0;
 			alive_f = (bf & VN_LEX_F_PREFIX) != 0;
+			if (L <= VN_SEG_MAXSPAN)
+				r->span[j][L - 1] = (be & ~(uint32_t) VN_LEX_F_ALL) |
+					(bf & (uint32_t) VN_LEX_F_ALL);
 			if (L == 2)
 			{
 				v = (be & (VN_LEX_V74K | VN_LEX_LEARNED | (15u << VN_LEX_CNT_SHIFT) |
@@ -1099,13 +1224,20 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 	tz->prevctx = CTX_CONT;
 	tz->prevbyte = 0;
 
-	/* forced boundaries: foreign syllables stand alone */
+	/*
+	 * Forced boundaries: only letter runs far too long for any name stand
+	 * alone.  Other non-Vietnamese syllables are left to the model: the
+	 * gold data joins names like "Jơ Rai", "Krông Pa" or "Stephen Mills"
+	 * (about a third of capitalised pairs with such a syllable) and almost
+	 * never a foreign syllable with a lowercase Vietnamese one, which the
+	 * shape features tell apart.
+	 */
 	for (int i = 0; i < r->n; i++)
 		r->forced[i] = -1;
 	r->forced[0] = 1;
 	for (int i = 0; i < r->n; i++)
 	{
-		if (!(r->syl[i].x.flags & SF_VIET))
+		if (r->syl[i].len > MAX_SYL_BYTES)
 		{
 			r->forced[i] = 1;
 			if (i + 1 < r->n)

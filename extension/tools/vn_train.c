@@ -142,6 +142,18 @@ typedef struct HookCtx
 	long		errors;
 } HookCtx;
 
+/* do tags make syllables j .. j+L-1 one word? */
+static bool
+is_word(const uint8_t *tags, int n, int j, int L)
+{
+	if (!tags[j] && j > 0)
+		return false;
+	for (int q = j + 1; q < j + L; q++)
+		if (tags[q])
+			return false;
+	return j + L == n || tags[j + L];
+}
+
 static void
 hook(void *arg, const VnSegRun *run, uint8_t *tags)
 {
@@ -190,6 +202,24 @@ hook(void *arg, const VnSegRun *run, uint8_t *tags)
 				update(vn_segrun_transition(run, tags[i - 1], tags[i]), -1.0f);
 			}
 		}
+	}
+	if (h->learn && differ)
+	{
+		/* word candidates: gold words the decoder missed up, its own down */
+		for (int j = 0; j < n; j++)
+			for (int L = 1; L <= VN_SEG_MAXSPAN && j + L <= n; L++)
+			{
+				bool		ing = is_word(gold, n, j, L),
+							inp = is_word(tags, n, j, L);
+
+				if (ing != inp)
+				{
+					int			nk = vn_segrun_span_features(run, j, L, keys);
+
+					for (int k = 0; k < nk; k++)
+						update(keys[k], ing ? 1.0f : -1.0f);
+				}
+			}
 	}
 	counter++;
 	/* the tokenizer then emits the gold segmentation (unused) */
