@@ -39,6 +39,9 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS knows nothing of our headers
+$(OBJS) $(OBJS:.o=.bc): extension/vncore.h extension/vietnamese_fts.h
+
 # ---------------------------------------------------------------------------
 # The compiled lexicon
 # ---------------------------------------------------------------------------

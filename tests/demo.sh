@@ -5,4 +5,4 @@ set -eu
 cd "$(dirname "$0")/.."
 sh tests/setup.sh
 # pg_virtualenv: a temporary cluster that is removed when the command ends
-pg_virtualenv -v 15 psql -X -q -v ON_ERROR_STOP=1 -f tests/demo.sql
+pg_virtualenv -t -v 15 psql -X -q -v ON_ERROR_STOP=1 -f tests/demo.sql
