@@ -8,6 +8,8 @@
  */
 #include "postgres.h"
 
+#include <ctype.h>
+
 #include "access/xact.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
@@ -127,20 +129,54 @@ vnfts_tokenizer_finish(VnTokenizer *tz)
 	vnfts_user_lexicon_release();
 }
 
+/*
+ * Normalization looks at one syllable at a time, so long text can be done
+ * in pieces that end before an ASCII space or punctuation mark, with a
+ * check for interrupts between them.
+ */
+#define VN_NORM_PIECE	(256 * 1024)
+
+static inline bool
+vn_piece_break(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		(c < 0x80 && ispunct(c));
+}
+
 /* Normalize len bytes into a palloc'd NUL-terminated string. */
 char *
 vnfts_normalize(const char *s, int len, int *outlen)
 {
-	char	   *out = palloc(VN_NORM_BOUND((size_t) len) + 1);
-	int			n = vn_normalize(s, len, out);
+	size_t		npieces = len / VN_NORM_PIECE + 1;
+	size_t		cap = VN_NORM_BOUND((size_t) len) + 16 * npieces + 1;
+	char	   *out = MemoryContextAllocHuge(CurrentMemoryContext, cap);
+	size_t		pos = 0,
+				o = 0;
 
-	if (n < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("could not normalize Vietnamese text")));
-	out[n] = '\0';
+	while (pos < (size_t) len)
+	{
+		size_t		end = pos + VN_NORM_PIECE;
+		int			n;
+
+		if (end >= (size_t) len)
+			end = len;
+		else
+		{
+			while (end < (size_t) len && !vn_piece_break((unsigned char) s[end]))
+				end++;
+		}
+		n = vn_normalize(s + pos, end - pos, out + o);
+		if (n < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR),
+					 errmsg("could not normalize Vietnamese text")));
+		o += n;
+		pos = end;
+		CHECK_FOR_INTERRUPTS();
+	}
+	out[o] = '\0';
 	if (outlen)
-		*outlen = n;
+		*outlen = (int) o;
 	return out;
 }
 
@@ -177,7 +213,7 @@ vnfts_unaccent(PG_FUNCTION_ARGS)
 
 	vnfts_check_encoding();
 	norm = vnfts_normalize(VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), &len);
-	out = palloc(len + 1);
+	out = MemoryContextAllocHuge(CurrentMemoryContext, len + 1);
 	len = vn_fold(norm, len, out);
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(out, len));
 }

@@ -11,71 +11,22 @@
 use strict;
 use warnings;
 
-# Cluster->init runs pg_regress --config-auth; outside a source tree, use
-# the copy that postgresql-server-dev installs with PGXS.
-BEGIN
-{
-	if (!defined $ENV{PG_REGRESS})
-	{
-		my $pgxs = `pg_config --pgxs`;
-		chomp $pgxs;
-		$pgxs =~ s{src/makefiles/pgxs\.mk$}{};
-		$ENV{PG_REGRESS} = "${pgxs}src/test/regress/pg_regress";
-	}
-}
-
+use FindBin;
+use lib $FindBin::RealBin;
+use VnFts;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
 
 my $duration = $ENV{VN_TAP_DURATION} // 32;
 
-# A small vocabulary: words, names, codes, numbers, dates and spellings
-# with and without diacritics, so generated text hits every token type.
-my @vocab = (
-	'Việt Nam', 'Hà Nội', 'TP.HCM', 'Thành phố Hồ Chí Minh', 'Quốc hội',
-	'Chính phủ', 'kinh tế', 'xã hội', 'bóng đá', 'đội tuyển', 'U23',
-	'hòa bình', 'hoà bình', 'thủy sản', 'thuỷ sản', 'giá xăng dầu',
-	'lãi suất', 'ngân hàng', 'thị trường chứng khoán', 'doanh nghiệp',
-	'người dân', 'nhà nước', 'sức khỏe', 'sức khoẻ', 'bệnh viện', 'Bộ Y tế',
-	'COVID-19', 'WHO', 'ASEAN', 'trí tuệ nhân tạo', 'AI', 'Samsung',
-	'mạng xã hội', 'điện thoại', 'thời tiết', 'mưa lớn', 'bão', 'Huế',
-	'Đà Nẵng', 'văn hóa', 'lễ hội', 'du lịch', 'học sinh', 'giáo dục',
-	'nong nghiep', 'khong dau', 'viet nam', 'tăng', 'giảm', 'của', 'và',
-	'những', 'được', 'trong', 'năm', 'ngày', '3,5%', '25.000 đồng',
-	'1.000.000', '30/10', '24/2/2026', '14h30', 'IMCWP-17', 'TTXVN',
-	'Medvedev', 'Istanbul', 'Thổ Nhĩ Kỳ', '中文', 'Россия', '👍', ',', '.',
-	'-', '(', ')', 'https://example.vn/tin-tuc', 'ban.doc@example.vn',
-	'#bầucử', 'Đảng', 'đăng', 'đang', 'cửa', 'cua', 'bán', 'bàn', 'bạn');
-
-sub sql_array
-{
-	return 'ARRAY[' . join(',', map { my $w = $_; $w =~ s/'/''/g; "'$w'" } @_) . ']';
-}
-
-my $node = PostgreSQL::Test::Cluster->new('concurrency');
-$node->init(extra => [ '--encoding=UTF8', '--locale=C' ]);
+my $node = vn_node('concurrency');
 $node->append_conf('postgresql.conf', "max_connections = 30\n");
 $node->start;
 
-$node->safe_psql('postgres', 'CREATE EXTENSION vietnamese_fts');
-my $vocab = sql_array(@vocab);
 $node->safe_psql(
-	'postgres', qq{
-CREATE FUNCTION gen_text(nwords int) RETURNS text
-LANGUAGE sql VOLATILE AS \$\$
-	SELECT string_agg(($vocab)[1 + floor(random() * @{[ scalar @vocab ]})::int], ' ')
-	FROM generate_series(1, nwords)
-\$\$;
-CREATE TABLE articles (
-	id bigserial PRIMARY KEY,
-	title text NOT NULL,
-	body text NOT NULL,
-	tsv tsvector GENERATED ALWAYS AS
-		(setweight(to_tsvector('vietnamese', title), 'A') ||
-		 setweight(to_tsvector('vietnamese', body), 'B')) STORED
-);
-CREATE INDEX articles_tsv_idx ON articles USING gin (tsv);
+	'postgres', 'CREATE EXTENSION vietnamese_fts;'
+	  . vn_gen_text_sql() . vn_articles_sql() . q{
 CREATE TABLE queries (id int PRIMARY KEY, q text NOT NULL);
 });
 

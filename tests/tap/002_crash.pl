@@ -13,47 +13,22 @@
 use strict;
 use warnings;
 
-BEGIN
-{
-	if (!defined $ENV{PG_REGRESS})
-	{
-		my $pgxs = `pg_config --pgxs`;
-		chomp $pgxs;
-		$pgxs =~ s{src/makefiles/pgxs\.mk$}{};
-		$ENV{PG_REGRESS} = "${pgxs}src/test/regress/pg_regress";
-	}
-}
-
 use IPC::Run;
 use Time::HiRes qw(time sleep);
+use FindBin;
+use lib $FindBin::RealBin;
+use VnFts;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
 
-my @vocab = (
-	'Việt Nam', 'Hà Nội', 'TP.HCM', 'Quốc hội', 'Chính phủ', 'kinh tế',
-	'xã hội', 'bóng đá', 'đội tuyển', 'hòa bình', 'hoà bình', 'thủy sản',
-	'thuỷ sản', 'giá xăng dầu', 'lãi suất', 'ngân hàng', 'người dân',
-	'sức khỏe', 'COVID-19', 'ASEAN', 'trí tuệ nhân tạo', 'Đà Nẵng',
-	'văn hóa', 'du lịch', 'khong dau', 'tăng', 'giảm', 'của', 'và', 'năm',
-	'3,5%', '25.000 đồng', '30/10', '14h30', 'TTXVN', 'Medvedev', '中文',
-	'👍', ',', '.', 'Đảng', 'đăng', 'đang', 'cửa', 'cua');
-
-my $node = PostgreSQL::Test::Cluster->new('crash');
-$node->init(extra => [ '--encoding=UTF8', '--locale=C' ]);
+my $node = vn_node('crash');
 # restart_after_crash is on by default; make it explicit, the test needs it
 $node->append_conf('postgresql.conf', "restart_after_crash = on\n");
 $node->start;
 
-my $vocab = 'ARRAY[' . join(',', map { "'$_'" } @vocab) . ']';
 $node->safe_psql(
-	'postgres', qq{
-CREATE EXTENSION vietnamese_fts;
-CREATE FUNCTION gen_text(nwords int) RETURNS text
-LANGUAGE sql VOLATILE AS \$\$
-	SELECT string_agg(($vocab)[1 + floor(random() * @{[ scalar @vocab ]})::int], ' ')
-	FROM generate_series(1, nwords)
-\$\$;
+	'postgres', 'CREATE EXTENSION vietnamese_fts;' . vn_gen_text_sql() . q{
 CREATE TABLE articles (
 	id bigint PRIMARY KEY,
 	body text NOT NULL,

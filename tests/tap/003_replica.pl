@@ -11,59 +11,21 @@
 use strict;
 use warnings;
 
-BEGIN
-{
-	if (!defined $ENV{PG_REGRESS})
-	{
-		my $pgxs = `pg_config --pgxs`;
-		chomp $pgxs;
-		$pgxs =~ s{src/makefiles/pgxs\.mk$}{};
-		$ENV{PG_REGRESS} = "${pgxs}src/test/regress/pg_regress";
-	}
-}
-
 use File::Basename qw(dirname);
 use File::Spec;
+use FindBin;
+use lib $FindBin::RealBin;
+use VnFts;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
 
-my @vocab = (
-	'Việt Nam', 'Hà Nội', 'TP.HCM', 'Thành phố Hồ Chí Minh', 'Quốc hội',
-	'Chính phủ', 'kinh tế', 'xã hội', 'bóng đá', 'đội tuyển', 'U23',
-	'hòa bình', 'hoà bình', 'thủy sản', 'thuỷ sản', 'giá xăng dầu',
-	'lãi suất', 'ngân hàng', 'người dân', 'sức khỏe', 'sức khoẻ',
-	'COVID-19', 'WHO', 'ASEAN', 'trí tuệ nhân tạo', 'AI', 'Đà Nẵng',
-	'văn hóa', 'du lịch', 'khong dau', 'viet nam', 'tăng', 'giảm', 'của',
-	'và', 'những', 'được', 'năm', 'ngày', '3,5%', '25.000 đồng', '30/10',
-	'24/2/2026', '14h30', 'TTXVN', 'Medvedev', '中文', 'Россия', '👍', ',',
-	'.', '-', 'https://example.vn/tin-tuc', 'ban.doc@example.vn', '#bầucử',
-	'Đảng', 'đăng', 'đang', 'cửa', 'cua', 'Phở Thìn', 'sổ đỏ');
-
-my $primary = PostgreSQL::Test::Cluster->new('primary');
-$primary->init(
-	allows_streaming => 1,
-	extra => [ '--encoding=UTF8', '--locale=C' ]);
+my $primary = vn_node('primary', allows_streaming => 1);
 $primary->start;
 
-my $vocab = 'ARRAY[' . join(',', map { "'$_'" } @vocab) . ']';
 $primary->safe_psql(
-	'postgres', qq{
-CREATE EXTENSION vietnamese_fts;
-CREATE FUNCTION gen_text(nwords int) RETURNS text
-LANGUAGE sql VOLATILE AS \$\$
-	SELECT string_agg(($vocab)[1 + floor(random() * @{[ scalar @vocab ]})::int], ' ')
-	FROM generate_series(1, nwords)
-\$\$;
-CREATE TABLE articles (
-	id bigserial PRIMARY KEY,
-	title text NOT NULL,
-	body text NOT NULL,
-	tsv tsvector GENERATED ALWAYS AS
-		(setweight(to_tsvector('vietnamese', title), 'A') ||
-		 setweight(to_tsvector('vietnamese', body), 'B')) STORED
-);
-CREATE INDEX articles_tsv_idx ON articles USING gin (tsv);
+	'postgres', 'CREATE EXTENSION vietnamese_fts;'
+	  . vn_gen_text_sql() . vn_articles_sql() . q{
 INSERT INTO articles (title, body)
 	SELECT gen_text(6), gen_text(100 + i % 150) FROM generate_series(1, 200) i;
 });

@@ -13,27 +13,18 @@
 use strict;
 use warnings;
 
-BEGIN
-{
-	if (!defined $ENV{PG_REGRESS})
-	{
-		my $pgxs = `pg_config --pgxs`;
-		chomp $pgxs;
-		$pgxs =~ s{src/makefiles/pgxs\.mk$}{};
-		$ENV{PG_REGRESS} = "${pgxs}src/test/regress/pg_regress";
-	}
-}
-
 use IPC::Run;
 use Time::HiRes qw(time sleep);
+use FindBin;
+use lib $FindBin::RealBin;
+use VnFts;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
 
 my $duration = $ENV{VN_TAP_DURATION} // 15;
 
-my $node = PostgreSQL::Test::Cluster->new('userwords');
-$node->init(extra => [ '--encoding=UTF8', '--locale=C' ]);
+my $node = vn_node('userwords');
 $node->start;
 
 $node->safe_psql(

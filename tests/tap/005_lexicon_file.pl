@@ -14,18 +14,10 @@
 use strict;
 use warnings;
 
-BEGIN
-{
-	if (!defined $ENV{PG_REGRESS})
-	{
-		my $pgxs = `pg_config --pgxs`;
-		chomp $pgxs;
-		$pgxs =~ s{src/makefiles/pgxs\.mk$}{};
-		$ENV{PG_REGRESS} = "${pgxs}src/test/regress/pg_regress";
-	}
-}
-
 use File::Copy qw(copy move);
+use FindBin;
+use lib $FindBin::RealBin;
+use VnFts;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
@@ -40,8 +32,7 @@ plan skip_all =>
   "$dir is not writable by this user; run tests/tap/lexicon_file.sh as root for these checks"
   unless -w $dir;
 
-my $node = PostgreSQL::Test::Cluster->new('lexfile');
-$node->init(extra => [ '--encoding=UTF8', '--locale=C' ]);
+my $node = vn_node('lexfile');
 $node->start;
 $node->safe_psql('postgres', 'CREATE EXTENSION vietnamese_fts');
 

@@ -17,24 +17,15 @@
 use strict;
 use warnings;
 
-BEGIN
-{
-	if (!defined $ENV{PG_REGRESS})
-	{
-		my $pgxs = `pg_config --pgxs`;
-		chomp $pgxs;
-		$pgxs =~ s{src/makefiles/pgxs\.mk$}{};
-		$ENV{PG_REGRESS} = "${pgxs}src/test/regress/pg_regress";
-	}
-}
-
 use Time::HiRes qw(time);
+use FindBin;
+use lib $FindBin::RealBin;
+use VnFts;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
 
-my $node = PostgreSQL::Test::Cluster->new('hostile');
-$node->init(extra => [ '--encoding=UTF8', '--locale=C' ]);
+my $node = vn_node('hostile');
 $node->start;
 $node->safe_psql('postgres', 'CREATE EXTENSION vietnamese_fts');
 
