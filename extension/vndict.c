@@ -17,6 +17,10 @@
  *	- a user synonym (alias of canonical text): the alias as a variant of its
  *	  own, then the lexemes the canonical text would give.
  *
+ *	- a URL or an e-mail address: the whole address, and with it the host
+ *	  (without "www.") or the mail domain, so "vnexpress.net" finds every
+ *	  link to it while a full URL still matches only itself.
+ *
  * Stopwords are matched on the normalized exact form of single syllables
  * only, so a bare "cua" (cua, cửa, cưa) is never dropped for "của".
  *
@@ -130,6 +134,51 @@ add_forms(VnDict *d, LexBuf *lb, const char *s, int len, uint16 nvariant,
 }
 
 /*
+ * The host of a URL ("https://www.moh.gov.vn/a" -> "moh.gov.vn") or the
+ * domain of an e-mail address, if the token is one.  Codes such as
+ * "15/2020/nđ-cp" are no URL: the host must hold a dot and end in letters.
+ */
+static bool
+web_host(const char *s, int len, int *hstart, int *hlen)
+{
+	const char *at = memchr(s, '@', len);
+	const char *scheme = NULL;
+	int			b,
+				e,
+				i;
+
+	for (i = 0; i + 2 < len; i++)
+		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+		{
+			scheme = s + i + 3;
+			break;
+		}
+	if (at != NULL && scheme == NULL)
+		b = at - s + 1;
+	else if (scheme != NULL)
+		b = scheme - s;
+	else if (memchr(s, '/', len) != NULL || (len > 4 && memcmp(s, "www.", 4) == 0))
+		b = 0;
+	else
+		return false;
+	if (len - b > 4 && memcmp(s + b, "www.", 4) == 0)
+		b += 4;
+	for (e = b; e < len; e++)
+		if (s[e] == '/' || s[e] == '?' || s[e] == '#' || s[e] == ':')
+			break;
+	if (e - b < 3 || memchr(s + b, '.', e - b) == NULL)
+		return false;
+	for (i = e - 1; i > b && s[i] != '.'; i--)
+		if (!(s[i] >= 'a' && s[i] <= 'z'))
+			return false;
+	if (i >= e - 2)				/* top-level domain of 2+ letters */
+		return false;
+	*hstart = b;
+	*hlen = e - b;
+	return true;
+}
+
+/*
  * Split normalized text into syllables at whitespace.  Returns the number
  * found; starts/lens must have room for len / 2 + 1 entries.
  */
@@ -178,9 +227,15 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 	{
 		char	   *word = pnstrdup(norm + starts[0], lens[0]);
 
+		int			hs,
+					hl;
+
 		if (!(check_stop && d->stoplist.len > 0 &&
 			  searchstoplist(&d->stoplist, word)))
 			add_forms(d, lb, word, lens[0], first_nvariant, 0);
+		/* same variant: a query for the whole address stays precise */
+		if (web_host(word, lens[0], &hs, &hl) && hl < lens[0])
+			lexbuf_add(lb, pnstrdup(word + hs, hl), first_nvariant, 0);
 		pfree(word);
 	}
 	else

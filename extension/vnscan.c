@@ -41,6 +41,8 @@
  */
 #include "vncore.h"
 
+#include <string.h>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -633,6 +635,75 @@ segment_is_time(Text t, size_t pos, size_t end)
 		is_digit(t[pos + h + 2]);
 }
 
+/* top-level domains that make "name.tld" a web address without "www." */
+static const char *const bare_tlds[] = {
+	"vn", "com", "net", "org", "edu", "gov", "info", "biz", "io", "asia",
+	"tv", "me", "co", "app", "dev", "news", "online", "uk", "us", "de", "fr",
+	"jp", "cn", "kr", "ru", "au", "ca", "sg", "th", "la", "kh"
+};
+
+#define DOMAIN_MAX 253			/* longest DNS name */
+
+static inline bool
+is_lower_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/*
+ * A bare host name at pos: lowercase ASCII labels joined by dots, ending in
+ * a known top-level domain ("vnexpress.net", "moh.gov.vn").  Lowercase only,
+ * so "TP.HCM" stays a code.  Returns the end of the host, or pos.  Reads at
+ * most DOMAIN_MAX + 1 bytes, so a failed attempt costs a bounded amount.
+ */
+static size_t
+scan_bare_host(Text t, size_t len, size_t pos)
+{
+	size_t		p = pos,
+				last = pos,
+				lastend = pos;
+	int			labels = 0;
+	bool		letter = false;
+	int32_t		prev = prev_char(t, pos);
+	size_t		i;
+
+	if (prev >= 0 && (u_isalnum(prev) || prev == '.' || prev == '@' ||
+					  prev == '/'))
+		return pos;
+	for (;;)
+	{
+		size_t		start = p;
+
+		while (p < len && p - pos <= DOMAIN_MAX &&
+			   (is_lower_alnum(t[p]) || (t[p] == '-' && p > start)))
+		{
+			letter |= (t[p] >= 'a' && t[p] <= 'z');
+			p++;
+		}
+		if (p == start || t[p - 1] == '-' || p - pos > DOMAIN_MAX)
+			return pos;
+		labels++;
+		last = start;
+		lastend = p;
+		if (p + 1 < len && t[p] == '.' && is_lower_alnum(t[p + 1]))
+		{
+			p++;
+			continue;
+		}
+		break;
+	}
+	if (labels < 2 || !letter)
+		return pos;
+	/* followed by a letter, digit or "@": part of something else */
+	if (p < len && (is_ascii_alnum(t[p]) || t[p] == '@' || t[p] >= 0x80))
+		return pos;
+	for (i = 0; i < sizeof(bare_tlds) / sizeof(bare_tlds[0]); i++)
+		if (strlen(bare_tlds[i]) == lastend - last &&
+			memcmp(t + last, bare_tlds[i], lastend - last) == 0)
+			return p;
+	return pos;
+}
+
 /*
  * URL at pos: "http://", "https://", "ftp://" or "www." followed by
  * something, up to whitespace or a character that cannot be in a URL.
@@ -651,9 +722,6 @@ scan_url(Text t, size_t len, size_t pos)
 	size_t		i;
 	int			open = 0;
 
-	if ((t[pos] | 0x20) != 'h' && (t[pos] | 0x20) != 'f' &&
-		(t[pos] | 0x20) != 'w')
-		return pos;
 	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]) && body == 0; i++)
 	{
 		const char *s = schemes[i];
@@ -666,7 +734,16 @@ scan_url(Text t, size_t len, size_t pos)
 			body = pos + k;
 	}
 	if (body == 0)
-		return pos;
+	{
+		/* "vnexpress.net", "moh.gov.vn/tin-tuc": the host, then a path */
+		size_t		host = scan_bare_host(t, len, pos);
+
+		if (host == pos)
+			return pos;
+		if (host >= len || t[host] != '/')
+			return host;
+		body = pos;
+	}
 	/* "www." needs a word boundary before it ("awww.x" is not a URL) */
 	if ((t[pos] | 0x20) == 'w')
 	{

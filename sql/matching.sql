@@ -43,6 +43,13 @@ SELECT m('ngày 30/10', plainto_tsquery('vietnamese', '30/10')) AS t19;
 SELECT m('lãi suất 3,5%', plainto_tsquery('vietnamese', '3,5%')) AS t20;
 SELECT m('Xem https://example.vn/a', plainto_tsquery('vietnamese', 'https://example.vn/a')) AS t21;
 SELECT m('Gửi ban.doc@example.vn', plainto_tsquery('vietnamese', 'ban.doc@example.vn')) AS t22;
+-- the host finds every link to it and the domain every address at it;
+-- a full URL still finds only itself
+SELECT m('Xem https://www.moh.gov.vn/tin-tuc', plainto_tsquery('vietnamese', 'moh.gov.vn')) AS t24;
+SELECT m('Đọc vnexpress.net/kinh-doanh', plainto_tsquery('vietnamese', 'vnexpress.net')) AS t25;
+SELECT m('Gửi ban.doc@example.vn', plainto_tsquery('vietnamese', 'example.vn')) AS t26;
+SELECT m('Xem https://www.moh.gov.vn/tin-tuc', plainto_tsquery('vietnamese', 'https://moh.gov.vn/khac')) AS f6;
+SELECT m('Nghị định 15/2020/NĐ-CP', plainto_tsquery('vietnamese', '15')) AS f7;
 
 -- stopwords do not block a match
 SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;

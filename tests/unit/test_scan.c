@@ -374,6 +374,15 @@ test_url_email_tag(void)
 	CHECK("http://.", {LET, "http", 0}, {PUN, ":", 0}, {PUN, "/", 0},
 		  {PUN, "/", 0}, {PUN, ".", END});
 	CHECK("awww.x", {LET, "awww", 0}, {PUN, ".", END}, {LET, "x", 0});
+	/* bare host names: lowercase labels ending in a known top-level domain */
+	CHECK("xem vnexpress.net.", {LET, "xem", 0}, {SPC, " ", 0},
+		  {URL, "vnexpress.net", 0}, {PUN, ".", END});
+	CHECK("moh.gov.vn/tin-tuc?id=1", {URL, "moh.gov.vn/tin-tuc?id=1", 0});
+	CHECK("TP.HCM", {CODE, "TP.HCM", 0});
+	CHECK("tp.hcm", {LET, "tp", 0}, {PUN, ".", END}, {LET, "hcm", 0});
+	CHECK("nay.vn", {URL, "nay.vn", 0});
+	CHECK("nay.xyzw", {LET, "nay", 0}, {PUN, ".", END}, {LET, "xyzw", 0});
+	CHECK("3.5", {NUM, "3.5", 0});
 	CHECK("a.b@example.com.vn", {MAIL, "a.b@example.com.vn", 0});
 	CHECK("ban.doc@example.vn.", {MAIL, "ban.doc@example.vn", 0},
 		  {PUN, ".", END});
