@@ -73,12 +73,19 @@ INSERT INTO arts VALUES
 	(2, 'Ông đăng bài trên mạng xã hội'),
 	(3, 'Họ đang họp tại Hà Nội'),
 	(4, 'Thời tiết Hà Nội hôm nay mưa');
-CREATE INDEX ON arts USING gin (tsv);
+CREATE INDEX arts_tsv_idx ON arts USING gin (tsv);
 SET enable_seqscan = off;
 SELECT id FROM arts WHERE tsv @@ websearch_to_tsquery('vietnamese', 'dang') ORDER BY id;
 SELECT id FROM arts WHERE tsv @@ websearch_to_tsquery('vietnamese', 'đảng') ORDER BY id;
 SELECT id FROM arts WHERE tsv @@ websearch_to_tsquery('vietnamese', 'ha noi') ORDER BY id;
 SELECT id FROM arts WHERE tsv @@ websearch_to_tsquery('vietnamese', 'mạng xã hội') ORDER BY id;
+-- the same through a GiST index
+DROP INDEX arts_tsv_idx;
+CREATE INDEX arts_tsv_gist ON arts USING gist (tsv);
+EXPLAIN (COSTS OFF) SELECT id FROM arts WHERE tsv @@ websearch_to_tsquery('vietnamese', 'dang');
+SELECT id FROM arts WHERE tsv @@ websearch_to_tsquery('vietnamese', 'dang') ORDER BY id;
+SELECT id FROM arts WHERE tsv @@ websearch_to_tsquery('vietnamese', 'đảng') ORDER BY id;
+SELECT id FROM arts WHERE tsv @@ websearch_to_tsquery('vietnamese', '"hà nội"') ORDER BY id;
 RESET enable_seqscan;
 DROP TABLE arts;
 DROP FUNCTION m(text, tsquery);
