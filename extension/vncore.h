@@ -261,6 +261,23 @@ extern void vn_lexicon_weights(const VnLexicon *lex, const uint64_t *keys,
 extern bool vn_lexicon_has_model(const VnLexicon *lex);
 
 /*
+ * With a model: the dense weight tables (see vn_seg_dense_fill), else NULL.
+ * The compiler stores them after the weight table; they are the same
+ * weights, indexed by feature value instead of by hashed key.
+ */
+extern const float *vn_lexicon_dense(const VnLexicon *lex);
+
+/*
+ * Segmenter side of the dense tables (vnsegment.c): how many floats, and
+ * fill them from a weight function (the builder passes the finished
+ * weight table's lookup).
+ */
+extern size_t vn_seg_dense_count(void);
+extern void vn_seg_dense_fill(float *out,
+							  float (*weight) (void *arg, uint64_t key),
+							  void *arg);
+
+/*
  * Building a lexicon image in memory (compiler, trainer, tests).  Words are
  * normalized here; syllables are separated by spaces.  add_word returns
  * false (and ignores the word) if it is empty, has more than

@@ -11,6 +11,22 @@
  *	word table				open addressing, power-of-two slots of
  *							{uint32 fingerprint, uint32 VN_LEX_* bits}
  *	weight table			same shape, {uint32 fingerprint, float weight}
+ *	dense weights			(with a model) vn_seg_dense_count() floats: the
+ *							weights of the segmenter's features whose
+ *							values come from a small domain (shapes, span
+ *							lengths, lexicon bits), laid out by
+ *							vn_seg_dense_fill() so the tokenizer indexes
+ *							them instead of hashing and probing
+ *	weight filter			(with a model, at a 64-byte boundary after the
+ *							dense weights) a blocked Bloom filter of the
+ *							weight keys, bloom_blocks(nweights) blocks of
+ *							512 bits: most feature keys the segmenter asks
+ *							for have no weight, and the filter (about 10
+ *							bits a key, so it stays in the CPU cache) says
+ *							so without touching the much larger table
+ *	word filter				(at a 64-byte boundary after the rest) the same
+ *							kind of filter for the word keys, 8 bits per
+ *							word slot: most syllable pairs are no word
  *
  * A word key is a 64-bit hash of its syllables' hashes (vncore.h); its low
  * bits pick the slot and its high 32 bits are the fingerprint stored there,
@@ -37,8 +53,12 @@
 #include <unistd.h>
 
 #define VN_LEX_MAGIC		"VNLEX\0\r\n"
-#define VN_LEX_FORMAT		1
+#define VN_LEX_FORMAT		2
 #define VN_LEX_HEADER_SIZE	64
+
+#ifndef MIN
+#define MIN(a, b)	((a) < (b) ? (a) : (b))
+#endif
 
 typedef struct VnLexHeader
 {
@@ -53,7 +73,7 @@ typedef struct VnLexHeader
 	uint32_t	wts_off;
 	uint32_t	wts_nslots;		/* 0: no model */
 	uint32_t	nweights;
-	uint32_t	reserved;
+	uint32_t	dense_off;		/* with a model: vn_seg_dense_count() floats */
 } VnLexHeader;
 
 struct VnLexicon
@@ -65,8 +85,77 @@ struct VnLexicon
 	uint32_t	wmask;
 	const uint32_t *wts;
 	uint32_t	tmask;
+	const float *dense;
+	const uint64_t *bloom;
+	uint32_t	bmul;			/* number of bloom blocks */
+	const uint64_t *wbloom;		/* word filter */
+	uint32_t	wbmul;
 	uint64_t	nwords;
 };
+
+#define BLOOM_BITS_PER_KEY	10
+
+static inline uint32_t
+bloom_blocks(uint64_t nkeys)
+{
+	return (uint32_t) ((nkeys * BLOOM_BITS_PER_KEY + 511) / 512) + 1;
+}
+
+/* the filter follows the dense weights, at a 64-byte boundary */
+static inline uint64_t
+bloom_offset(uint64_t dense_off)
+{
+	return (dense_off + vn_seg_dense_count() * sizeof(float) + 63) / 64 * 64;
+}
+
+/* the word filter: its size, and its place after everything else */
+static inline uint32_t
+wbloom_blocks(uint32_t words_nslots)
+{
+	return words_nslots / 64 + 1;
+}
+
+static inline uint64_t
+wbloom_offset(const VnLexHeader *h)
+{
+	uint64_t	end;
+
+	if (h->wts_nslots)
+		end = bloom_offset(h->dense_off) + (uint64_t) bloom_blocks(h->nweights) * 64;
+	else
+		end = h->words_off + (uint64_t) h->words_nslots * 8;
+	return (end + 63) / 64 * 64;
+}
+
+/*
+ * Block from the key's high half (scaled, not masked, so any block count
+ * works), four bits of the block from 36 low bits: keys are outputs of
+ * vn_hash_mix, so these are independent enough.
+ */
+static inline const uint64_t *
+bloom_block(const uint64_t *bloom, uint32_t nblocks, uint64_t key)
+{
+	return bloom + 8 * (size_t) (((key >> 32) * nblocks) >> 32);
+}
+
+static inline uint64_t
+bloom_bit(uint64_t key, int k)
+{
+	return (key >> (9 * k)) & 511;
+}
+
+static inline bool
+bloom_maybe(const uint64_t *blk, uint64_t key)
+{
+	for (int k = 0; k < 4; k++)
+	{
+		uint64_t	b = bloom_bit(key, k);
+
+		if (!(blk[b >> 6] >> (b & 63) & 1))
+			return false;
+	}
+	return true;
+}
 
 /*
  * Four independent multiply lanes over 64-bit words, so the loop runs at
@@ -132,7 +221,11 @@ table_find(const uint32_t *tab, uint32_t mask, uint64_t key)
 uint32_t
 vn_lexicon_lookup(const VnLexicon *lex, uint64_t key)
 {
-	const uint32_t *e = table_find(lex->words, lex->wmask, key);
+	const uint32_t *e;
+
+	if (!bloom_maybe(bloom_block(lex->wbloom, lex->wbmul, key), key))
+		return 0;
+	e = table_find(lex->words, lex->wmask, key);
 
 	return e ? e[1] : 0;
 }
@@ -144,6 +237,9 @@ vn_lexicon_weight(const VnLexicon *lex, uint64_t key)
 	float		w;
 
 	if (lex->wts == NULL)
+		return 0.0f;
+	if (lex->bloom &&
+		!bloom_maybe(bloom_block(lex->bloom, lex->bmul, key), key))
 		return 0.0f;
 	e = table_find(lex->wts, lex->tmask, key);
 	if (e == NULL)
@@ -164,45 +260,82 @@ void
 vn_lexicon_weights(const VnLexicon *lex, const uint64_t *keys, int n,
 				   float *out)
 {
+	int			cand[64];
+
 	if (lex->wts == NULL)
 	{
 		for (int i = 0; i < n; i++)
 			out[i] = 0.0f;
 		return;
 	}
-	for (int i = 0; i < n && i < PREFETCH_AHEAD; i++)
-		__builtin_prefetch(lex->wts + 2 * (size_t) ((uint32_t) keys[i] & lex->tmask));
-	for (int i = 0; i < n; i++)
-	{
-		const uint32_t *e;
 
-		if (i + PREFETCH_AHEAD < n)
-			__builtin_prefetch(lex->wts + 2 * (size_t) ((uint32_t) keys[i + PREFETCH_AHEAD] &
-														lex->tmask));
-		e = table_find(lex->wts, lex->tmask, keys[i]);
-		if (e == NULL)
-			out[i] = 0.0f;
-		else
-			memcpy(&out[i], &e[1], sizeof(float));
+	/*
+	 * In chunks: the filter first (it is small and cached), and the table
+	 * slots of the keys that pass it are prefetched together, then read.
+	 */
+	for (int c0 = 0; c0 < n; c0 += 64)
+	{
+		int			cn = n - c0 < 64 ? n - c0 : 64;
+		int			nc = 0;
+
+		if (lex->bloom)
+			for (int i = c0; i < c0 + cn; i++)
+				__builtin_prefetch(bloom_block(lex->bloom, lex->bmul, keys[i]));
+		for (int i = c0; i < c0 + cn; i++)
+		{
+			if (lex->bloom &&
+				!bloom_maybe(bloom_block(lex->bloom, lex->bmul, keys[i]), keys[i]))
+			{
+				out[i] = 0.0f;
+				continue;
+			}
+			__builtin_prefetch(lex->wts + 2 * (size_t) ((uint32_t) keys[i] & lex->tmask));
+			cand[nc++] = i;
+		}
+		for (int q = 0; q < nc; q++)
+		{
+			int			i = cand[q];
+			const uint32_t *e = table_find(lex->wts, lex->tmask, keys[i]);
+
+			if (e == NULL)
+				out[i] = 0.0f;
+			else
+				memcpy(&out[i], &e[1], sizeof(float));
+		}
 	}
 }
 
-/* VN_LEX_* bits of many word keys at once, prefetched like the weights. */
+/* VN_LEX_* bits of many word keys at once, filtered like the weights. */
 void
 vn_lexicon_lookups(const VnLexicon *lex, const uint64_t *keys, int n,
 				   uint32_t *out)
 {
-	for (int i = 0; i < n && i < PREFETCH_AHEAD; i++)
-		__builtin_prefetch(lex->words + 2 * (size_t) ((uint32_t) keys[i] & lex->wmask));
-	for (int i = 0; i < n; i++)
-	{
-		const uint32_t *e;
+	int			cand[64];
 
-		if (i + PREFETCH_AHEAD < n)
-			__builtin_prefetch(lex->words + 2 * (size_t) ((uint32_t) keys[i + PREFETCH_AHEAD] &
-														  lex->wmask));
-		e = table_find(lex->words, lex->wmask, keys[i]);
-		out[i] = e ? e[1] : 0;
+	for (int c0 = 0; c0 < n; c0 += 64)
+	{
+		int			cn = n - c0 < 64 ? n - c0 : 64;
+		int			nc = 0;
+
+		for (int i = c0; i < c0 + cn; i++)
+			__builtin_prefetch(bloom_block(lex->wbloom, lex->wbmul, keys[i]));
+		for (int i = c0; i < c0 + cn; i++)
+		{
+			if (!bloom_maybe(bloom_block(lex->wbloom, lex->wbmul, keys[i]), keys[i]))
+			{
+				out[i] = 0;
+				continue;
+			}
+			__builtin_prefetch(lex->words + 2 * (size_t) ((uint32_t) keys[i] & lex->wmask));
+			cand[nc++] = i;
+		}
+		for (int q = 0; q < nc; q++)
+		{
+			int			i = cand[q];
+			const uint32_t *e = table_find(lex->words, lex->wmask, keys[i]);
+
+			out[i] = e ? e[1] : 0;
+		}
 	}
 }
 
@@ -210,6 +343,12 @@ bool
 vn_lexicon_has_model(const VnLexicon *lex)
 {
 	return lex->wts != NULL;
+}
+
+const float *
+vn_lexicon_dense(const VnLexicon *lex)
+{
+	return lex->dense;
 }
 
 size_t
@@ -274,7 +413,10 @@ vn_lexicon_from_buffer(const void *buf, size_t len, char *errbuf,
 	if (!is_pow2(h.words_nslots) ||
 		!section_ok(h.words_off, h.words_nslots, len) ||
 		(h.wts_nslots != 0 &&
-		 (!is_pow2(h.wts_nslots) || !section_ok(h.wts_off, h.wts_nslots, len))))
+		 (!is_pow2(h.wts_nslots) || !section_ok(h.wts_off, h.wts_nslots, len) ||
+		  h.dense_off % 8 != 0 || h.dense_off < VN_LEX_HEADER_SIZE ||
+		  bloom_offset(h.dense_off) + (uint64_t) bloom_blocks(h.nweights) * 64 > len)) ||
+		wbloom_offset(&h) + (uint64_t) wbloom_blocks(h.words_nslots) * 64 > len)
 	{
 		snprintf(errbuf, errlen, "corrupted lexicon (table out of bounds)");
 		return NULL;
@@ -296,10 +438,15 @@ vn_lexicon_from_buffer(const void *buf, size_t len, char *errbuf,
 	lex->size = len;
 	lex->words = (const uint32_t *) (p + h.words_off);
 	lex->wmask = h.words_nslots - 1;
+	lex->wbloom = (const uint64_t *) (p + wbloom_offset(&h));
+	lex->wbmul = wbloom_blocks(h.words_nslots);
 	if (h.wts_nslots)
 	{
 		lex->wts = (const uint32_t *) (p + h.wts_off);
 		lex->tmask = h.wts_nslots - 1;
+		lex->dense = (const float *) (p + h.dense_off);
+		lex->bloom = (const uint64_t *) (p + bloom_offset(h.dense_off));
+		lex->bmul = bloom_blocks(h.nweights);
 	}
 	lex->nwords = h.nwords;
 	return lex;
@@ -701,6 +848,33 @@ table_fill(uint32_t *tab, uint32_t nslots, const BuildMap *m)
 	}
 }
 
+/* filter of every key of a map (map_slot stores key 0 as 1) */
+static void
+bloom_fill(uint64_t *bloom, uint32_t nblocks, const BuildMap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+	{
+		uint64_t	key = m->keys[i];
+		uint64_t   *blk;
+
+		if (key == 0)
+			continue;
+		blk = (uint64_t *) bloom_block(bloom, nblocks, key);
+		for (int k = 0; k < 4; k++)
+		{
+			uint64_t	bit = bloom_bit(key, k);
+
+			blk[bit >> 6] |= UINT64_C(1) << (bit & 63);
+		}
+	}
+}
+
+static float
+dense_weight(void *arg, uint64_t key)
+{
+	return vn_lexicon_weight((const VnLexicon *) arg, key);
+}
+
 void *
 vn_lexbuild_finish(VnLexBuilder *b, size_t *len)
 {
@@ -714,27 +888,49 @@ vn_lexbuild_finish(VnLexBuilder *b, size_t *len)
 		return NULL;
 	wslots = table_slots(b->words.n);
 	tslots = b->wts.n ? table_slots(b->wts.n) : 0;
-	total = VN_LEX_HEADER_SIZE + (size_t) wslots * 8 + (size_t) tslots * 8;
-	if (total > UINT32_MAX)
-		return NULL;
-	img = calloc(1, total);
-	if (img == NULL)
+	if ((uint64_t) wslots * 8 + (uint64_t) tslots * 8 > UINT32_MAX / 2)
 		return NULL;
 
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, VN_LEX_MAGIC, 8);
 	h.format = VN_LEX_FORMAT;
 	h.feature_version = VN_SEG_FEATURE_VERSION;
-	h.total_size = total;
 	h.nwords = b->nwords;
 	h.words_off = VN_LEX_HEADER_SIZE;
 	h.words_nslots = wslots;
 	h.wts_off = tslots ? VN_LEX_HEADER_SIZE + wslots * 8 : 0;
 	h.wts_nslots = tslots;
 	h.nweights = (uint32_t) b->wts.n;
+	h.dense_off = tslots ? h.wts_off + tslots * 8 : 0;
+	total = wbloom_offset(&h) + (size_t) wbloom_blocks(wslots) * 64;
+	if (total > UINT32_MAX)
+		return NULL;
+	h.total_size = total;
+	img = calloc(1, total);
+	if (img == NULL)
+		return NULL;
+
 	table_fill((uint32_t *) (img + h.words_off), wslots, &b->words);
+	bloom_fill((uint64_t *) (img + wbloom_offset(&h)), wbloom_blocks(wslots),
+			   &b->words);
 	if (tslots)
+	{
+		VnLexicon	tmp;
+
 		table_fill((uint32_t *) (img + h.wts_off), tslots, &b->wts);
+
+		/*
+		 * Dense weights come from the finished table through the same
+		 * lookup the tokenizer would do, so they are the same floats.
+		 */
+		memset(&tmp, 0, sizeof(tmp));
+		tmp.wts = (const uint32_t *) (img + h.wts_off);
+		tmp.tmask = tslots - 1;
+		vn_seg_dense_fill((float *) (img + h.dense_off), dense_weight, &tmp);
+
+		bloom_fill((uint64_t *) (img + bloom_offset(h.dense_off)),
+				   bloom_blocks(b->wts.n), &b->wts);
+	}
 	h.checksum = lex_checksum(img + VN_LEX_HEADER_SIZE,
 							  total - VN_LEX_HEADER_SIZE);
 	memcpy(img, &h, sizeof(h));

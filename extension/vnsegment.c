@@ -79,6 +79,7 @@ typedef struct SegSyl
 {
 	size_t		start;
 	size_t		len;
+	uint8_t		uflags;			/* the unit's case and mark flags */
 	SylInfo		x;
 } SegSyl;
 
@@ -92,7 +93,7 @@ typedef struct SegSyl
  * lexicon (bits, weights) but not on the user words, which are matched on
  * the hashes afterwards.
  */
-#define SC_BITS			10
+#define SC_BITS			12
 #define SC_SIZE			(1 << SC_BITS)	/* entries */
 #define SC_RAW			22		/* longer syllables are not cached */
 
@@ -103,6 +104,21 @@ typedef struct SylCache
 	uint8_t		uflags;			/* the unit's case and mark flags */
 	char		raw[SC_RAW];
 } SylCache;
+
+/*
+ * Per-tokenizer memo of the weights of features with few distinct values
+ * that still need a hashed key (pair bits, context pseudo-syllables): it
+ * stays in the L1 cache, where the weight table does not.  Direct-mapped
+ * by the key, emptied by vn_tokenizer_init (key 0 never hits).
+ */
+#define MEMO_BITS		8
+#define MEMO_SIZE		(1 << MEMO_BITS)
+
+typedef struct WeightMemo
+{
+	uint64_t	key;
+	float		w;
+} WeightMemo;
 
 struct VnSegRun
 {
@@ -120,6 +136,7 @@ struct VnSegRun
 	uint32_t	pair[VN_SEG_WINDOW];	/* lexicon bits of (i-1, i) */
 	uint32_t	span[VN_SEG_WINDOW][VN_SEG_MAXSPAN];	/* bits of i .. i+L-1 */
 	const VnLexicon *lex;
+	WeightMemo	memo[MEMO_SIZE];
 };
 
 #define QUEUE_SIZE		(2 * VN_SEG_WINDOW + 4)
@@ -309,6 +326,108 @@ unigram_key(int mode, int off, uint64_t h)
 }
 
 /*
+ * Dense weight tables.  Many features take their value from a small
+ * domain: syllable shapes, capped span lengths, a few lexicon bits.  The
+ * compiler stores the weight of every such value in the lexicon
+ * (vn_seg_dense_fill), so the run-time decoder indexes an array instead
+ * of hashing a key and probing the weight table; the floats are the ones
+ * the lookup would return, so the scores are unchanged.
+ *
+ * Shapes (SH) are 0..5 (lower, capitalised, all caps; +3 not Vietnamese),
+ * 7 (overlong all caps) or 15 (outside the window): eight codes.
+ */
+static const uint8_t shape_code[16] = {0, 1, 2, 3, 4, 5, 0, 6, 0, 0, 0, 0, 0, 0, 0, 7};
+static const uint8_t shape_value[8] = {0, 1, 2, 3, 4, 5, 7, 15};
+
+#define D_TRANS		0			/* [mode][prev * 2 + cur] */
+#define D_BIAS		(D_TRANS + 2 * 4)	/* [mode] */
+#define D_KNOWN		(D_BIAS + 2)	/* [mode][known bits >> 4] */
+#define D_SHAPE2	(D_KNOWN + 2 * 4)	/* [mode][init][code a][code b] */
+#define D_SHAPE4	(D_SHAPE2 + 2 * 2 * 64) /* [mode][init][a-1][a][b][b+1] */
+#define D_LEX		(D_SHAPE4 + 2 * 2 * 4096)	/* [template][mode][216] */
+#define D_JOIN		(D_LEX + 4 * 2 * 216)	/* [mode][pair bits >> 16] */
+#define D_SEGCAP	(D_JOIN + 2 * 256)	/* [mode][L-1][cap | init << 4] */
+#define D_SEGLEX	(D_SEGCAP + 2 * 4 * 32) /* [mode][L-1][12 lexicon bits] */
+#define D_COUNT		(D_SEGLEX + 2 * 4 * 4096)
+
+/* the span bits SEGLEX looks at, packed into 12 bits and back */
+#define SEGLEX_MASK	(VN_LEX_V74K | VN_LEX_LEARNED | (15u << VN_LEX_CNT_SHIFT) | \
+					 VN_LEX_F_V74K | VN_LEX_F_LEARNED | (15u << VN_LEX_F_CNT_SHIFT))
+
+static inline int
+seglex_pack(uint32_t b)
+{
+	return (b & 3) | ((b >> 4) & 3) << 2 | ((b >> 8) & 0xFF) << 4;
+}
+
+static inline uint32_t
+seglex_unpack(int p)
+{
+	return (p & 3) | ((p >> 2) & 3) << 4 | ((uint32_t) (p >> 4) & 0xFF) << 8;
+}
+
+/* index of three capped lexicon lengths (0..5 each) */
+static inline int
+lex3(int c, int e, int s)
+{
+	return c + 6 * e + 36 * s;
+}
+
+size_t
+vn_seg_dense_count(void)
+{
+	return D_COUNT;
+}
+
+void
+vn_seg_dense_fill(float *out, float (*weight) (void *arg, uint64_t key),
+				  void *arg)
+{
+	static const int lex_tid[4] = {T_LEXE, T_LEXL, T_LEXF, T_LEXFL};
+
+	for (int m = 0; m < 2; m++)
+	{
+		for (int t = 0; t < 4; t++)
+			out[D_TRANS + m * 4 + t] = weight(arg, fk(T_TRANS, m, t, 0, 0));
+		out[D_BIAS + m] = weight(arg, fk(T_BIAS, m, 0, 0, 0));
+		for (int k = 0; k < 4; k++)
+			out[D_KNOWN + m * 4 + k] = weight(arg, fk(T_KNOWN, m, k << 4, 0, 0));
+		for (int init = 0; init < 2; init++)
+		{
+			for (int a = 0; a < 8; a++)
+				for (int b = 0; b < 8; b++)
+					out[D_SHAPE2 + (m * 2 + init) * 64 + a * 8 + b] =
+						weight(arg, fk(T_SHAPE2, m, shape_value[a] |
+									   shape_value[b] << 4 | init << 8, 0, 0));
+			for (int q = 0; q < 4096; q++)
+				out[D_SHAPE4 + (m * 2 + init) * 4096 + q] =
+					weight(arg, fk(T_SHAPE4, m,
+								   shape_value[q >> 9] |
+								   shape_value[(q >> 6) & 7] << 4 |
+								   shape_value[(q >> 3) & 7] << 8 |
+								   shape_value[q & 7] << 12 | init << 16, 0, 0));
+		}
+		for (int t = 0; t < 4; t++)
+			for (int c = 0; c < 6; c++)
+				for (int e = 0; e < 6; e++)
+					for (int st = 0; st < 6; st++)
+						out[D_LEX + (t * 2 + m) * 216 + lex3(c, e, st)] =
+							weight(arg, fk(lex_tid[t], m, c | e << 4 | st << 8, 0, 0));
+		for (int j = 0; j < 256; j++)
+			out[D_JOIN + m * 256 + j] = weight(arg, fk(T_JOIN, m, j, 0, 0));
+		for (int L = 1; L <= 4; L++)
+		{
+			for (int c = 0; c < 32; c++)
+				out[D_SEGCAP + (m * 4 + L - 1) * 32 + c] =
+					weight(arg, fk(T_SEGCAP, m, c, L, 0));
+			for (int p = 0; p < 4096; p++)
+				out[D_SEGLEX + (m * 4 + L - 1) * 4096 + p] =
+					weight(arg, fk(T_SEGLEX, m, seglex_unpack(p), L, 0));
+		}
+	}
+}
+
+/*
  * Keys of every feature for "syllable i begins a word" except the four
  * unigrams (syllables i-2 .. i+1), which the decoder takes from SylInfo.uw.
  */
@@ -367,8 +486,8 @@ context_features(const VnSegRun *r, int i, uint64_t *keys)
  * word (1 <= L <= VN_SEG_MAXSPAN).  What the lexicon says about the whole
  * span, its capitalisation, and its first and last syllable by length.
  */
-int
-vn_segrun_span_features(const VnSegRun *r, int j, int L, uint64_t *keys)
+static inline void
+span_lex_cap_keys(const VnSegRun *r, int j, int L, uint64_t *keys)
 {
 	int			m = r->mode;
 	uint32_t	b = r->span[j][L - 1];
@@ -389,8 +508,14 @@ vn_segrun_span_features(const VnSegRun *r, int j, int L, uint64_t *keys)
 		VN_LEX_F_V74K | VN_LEX_F_LEARNED | (15u << VN_LEX_F_CNT_SHIFT);
 	keys[0] = fk(T_SEGLEX, m, b, L, 0);
 	keys[1] = fk(T_SEGCAP, m, cap | init << 4, L, 0);
-	keys[2] = edge_key(m, 0, S(r, j), L);
-	keys[3] = edge_key(m, 1, S(r, j + L - 1), L);
+}
+
+int
+vn_segrun_span_features(const VnSegRun *r, int j, int L, uint64_t *keys)
+{
+	span_lex_cap_keys(r, j, L, keys);
+	keys[2] = edge_key(r->mode, 0, S(r, j), L);
+	keys[3] = edge_key(r->mode, 1, S(r, j + L - 1), L);
 	return VN_SEG_SPANFEAT;
 }
 
@@ -441,31 +566,52 @@ semi_viterbi(const VnSegRun *r, const float *e, float tr[2][2],
 	float		best[VN_SEG_WINDOW + 1][2];
 	uint8_t		bl[VN_SEG_WINDOW + 1][2];	/* length of the last word */
 	uint8_t		bt[VN_SEG_WINDOW + 1][2];	/* t before it */
+	float		pre[VN_SEG_WINDOW];	/* best score up to a word starting at j */
+	uint8_t		ppt[VN_SEG_WINDOW];	/* and the t it comes from */
+	float		inl[VN_MAX_WORD_SYLLABLES + 1];	/* transitions inside a word */
 	int			n = r->n;
 	int			k,
 				t;
 
+	/*
+	 * The score of a word j .. k-1 is pre[j] + (inl[L] + span score);
+	 * pre[j] only depends on best[j], so it is computed once per j rather
+	 * than once per word length (with the same float operations).
+	 */
+	inl[1] = 0.0f;
+	for (int L = 2; L <= VN_MAX_WORD_SYLLABLES; L++)
+		inl[L] = tr[1][0] + (L - 2) * tr[0][0];
 	best[0][0] = -INFINITY;
 	best[0][1] = 0.0f;
 	for (k = 1; k <= n; k++)
 	{
+		int			j = k - 1;
+
+		/* the best way to end a word at j - 1, for words starting at j */
+		if (j > 0)
+		{
+			float		s0 = best[j][0] + tr[0][1],
+						s1 = best[j][1] + tr[1][1];
+
+			ppt[j] = s1 >= s0 ? 1 : 0;
+			pre[j] = (ppt[j] ? s1 : s0) + e[j];
+		}
 		best[k][0] = best[k][1] = -INFINITY;
 		bl[k][0] = bl[k][1] = 1;
 		bt[k][0] = bt[k][1] = 1;
 		for (int L = 1; L <= VN_MAX_WORD_SYLLABLES && L <= k; L++)
 		{
-			int			j = k - L;
 			float		in,
 						s;
 			int			pt;
 
+			j = k - L;
 			/* syllable j+1, now inside the word, may not be forced to begin one */
 			if (L >= 2 && r->forced[j + 1] == 1)
 				break;
 			if (r->forced[j] == 0)
 				continue;
-			in = (L >= 2 ? tr[1][0] + (L - 2) * tr[0][0] : 0.0f) +
-				(L <= VN_SEG_MAXSPAN ? sw[j][L - 1] : 0.0f);
+			in = inl[L] + (L <= VN_SEG_MAXSPAN ? sw[j][L - 1] : 0.0f);
 			if (j == 0)
 			{
 				s = in;
@@ -473,11 +619,8 @@ semi_viterbi(const VnSegRun *r, const float *e, float tr[2][2],
 			}
 			else
 			{
-				float		s0 = best[j][0] + tr[0][1],
-							s1 = best[j][1] + tr[1][1];
-
-				pt = s1 >= s0 ? 1 : 0;
-				s = (pt ? s1 : s0) + e[j] + in;
+				s = pre[j] + in;
+				pt = ppt[j];
 			}
 			t = (L == 1);
 			if (s > best[k][t])
@@ -542,86 +685,188 @@ vn_segrun_decode(const VnSegRun *r, float (*weight) (void *arg, uint64_t key),
 	semi_viterbi(r, e, tr, sw, tags);
 }
 
-/* weight of the unigram feature at offset off for syllable k */
+/* number of hashed context keys per boundary (context_hashed_keys) */
+#define NHASHED			11
+
+/* weight of a key through the memo (VnSegRun.memo) */
 static inline float
-unigram_weight(const VnSegRun *r, int k, int off)
+memo_weight(VnSegRun *r, uint64_t key)
 {
-	if (k < 0 || k >= r->n)
-		return vn_lexicon_weight(r->lex,
-								 unigram_key(r->mode, off,
-											 k < 0 ? r->lctx : r->rctx));
-	return r->syl[k].x.uw[r->mode][off];
+	WeightMemo *e = &r->memo[(key * UINT64_C(0x9e3779b97f4a7c15)) >> (64 - MEMO_BITS)];
+
+	if (e->key != key || key == 0)
+	{
+		e->key = key;
+		e->w = vn_lexicon_weight(r->lex, key);
+	}
+	return e->w;
+}
+
+/*
+ * The context features of "syllable i begins a word" that need a hashed
+ * key and many values, in the order of context_features(): the syllable
+ * n-grams, CROSSA, CROSSB, LEXEA, LEXEB.  PAIR and PAIRSH go through the
+ * memo, the others come from the dense tables (context_score).
+ */
+static inline void
+context_hashed_keys(const VnSegRun *r, int i, uint64_t *keys)
+{
+	int			m = r->mode;
+	int			a = i - 1,
+				b = i;
+	uint64_t	sa = S(r, a),
+				sb = S(r, b),
+				sa1 = S(r, a - 1),
+				sb1 = S(r, b + 1);
+	int			lexe = cap5(r->cross[0][i]) | cap5(r->endat[0][a]) << 4 |
+		cap5(r->startat[0][b]) << 8;
+	int			cr = cap5(r->cross[0][i]) | cap5(r->cross[2][i]) << 4;
+
+	keys[0] = fk(T_B01, m, sa1, sa, 0);
+	keys[1] = fk(T_B12, m, sa, sb, 0);
+	keys[2] = fk(T_B23, m, sb, sb1, 0);
+	keys[3] = fk(T_S02, m, sa1, sb, 0);
+	keys[4] = fk(T_S13, m, sa, sb1, 0);
+	keys[5] = fk(T_T012, m, sa1, sa, sb);
+	keys[6] = fk(T_T123, m, sa, sb, sb1);
+	keys[7] = fk(T_CROSSA, m, cr, sa, 0);
+	keys[8] = fk(T_CROSSB, m, cr, sb, 0);
+	keys[9] = fk(T_LEXEA, m, lexe, sa, 0);
+	keys[10] = fk(T_LEXEB, m, lexe, sb, 0);
+}
+
+/*
+ * Score of "syllable i begins a word": the four unigram weights, then the
+ * context features summed in exactly the order of context_features() (so
+ * the float sum is the one training and vn_segrun_decode() see), the
+ * hashed ones from hw, the others from the dense tables.
+ */
+static inline float
+context_score(VnSegRun *r, int i, const float *uw, const float *hw,
+			  const float *dense)
+{
+	int			m = r->mode;
+	int			a = i - 1,
+				b = i;
+	int			init = (a == 0 && r->sentinit);
+	int			ca1 = shape_code[SH(r, a - 1)],
+				ca = shape_code[SH(r, a)],
+				cb = shape_code[SH(r, b)],
+				cb1 = shape_code[SH(r, b + 1)];
+	const float *lx = dense + D_LEX + m * 216;
+	float		s = 0.0f;
+
+	for (int o = 0; o < 4; o++)
+		s += uw[o];
+	for (int k = 0; k < 7; k++)
+		s += hw[k];				/* n-grams */
+	s += dense[D_SHAPE4 + (m * 2 + init) * 4096 + (ca1 << 9 | ca << 6 | cb << 3 | cb1)];
+	s += dense[D_SHAPE2 + (m * 2 + init) * 64 + ca * 8 + cb];
+	for (int t = 0; t < 4; t++)
+		s += lx[t * 2 * 216 + lex3(cap5(r->cross[t][i]), cap5(r->endat[t][a]),
+								   cap5(r->startat[t][b]))];
+	s += memo_weight(r, fk(T_PAIR, m, r->pair[i], 0, 0));
+	s += hw[7];					/* CROSSA */
+	s += hw[8];					/* CROSSB */
+	s += memo_weight(r, fk(T_PAIRSH, m, r->pair[i],
+						   SH(r, a) | SH(r, b) << 4 | init << 8, 0));
+	s += dense[D_KNOWN + m * 4 +
+			   (((r->syl[a].x.flags & SF_KNOWN) | (r->syl[b].x.flags & SF_KNOWN) << 1) >> 4)];
+	s += dense[D_BIAS + m];
+	s += hw[9];					/* LEXEA */
+	s += hw[10];				/* LEXEB */
+	s += dense[D_JOIN + m * 256 + ((r->pair[i] >> VN_LEX_JOIN_SHIFT) & 0xFF)];
+	return s;
 }
 
 /*
  * The run-time decoder: the same scores as vn_segrun_decode() with the
- * lexicon's weights, but the unigram weights come with the syllables
- * (mostly from the cache), which saves four lookups per syllable.
+ * lexicon's weights, but the unigram and edge weights come with the
+ * syllables (mostly from the cache) and the small-domain features from
+ * the dense tables, so only the features that name syllables or pair
+ * bits are looked up, all of the window's at once so that their cache
+ * misses overlap.
  */
 static void
-model_decode(const VnSegRun *r, uint8_t *tags)
+model_decode(VnSegRun *r, uint8_t *tags)
 {
 	float		e[VN_SEG_WINDOW];
 	float		tr[2][2];
 	float		sw[VN_SEG_WINDOW][VN_SEG_MAXSPAN];
-	uint64_t	keys[VN_SEG_WINDOW * (VN_SEG_MAXFEAT + VN_SEG_MAXSPAN * VN_SEG_SPANFEAT) + 4];
-	float		w[VN_SEG_WINDOW * (VN_SEG_MAXFEAT + VN_SEG_MAXSPAN * VN_SEG_SPANFEAT) + 4];
-	int			first[VN_SEG_WINDOW + 1];
-	int			sfirst;
+	uint64_t	keys[VN_SEG_WINDOW * NHASHED];
+	float		w[VN_SEG_WINDOW * NHASHED];
+	float		lw[4],
+				rw[4];
+	int			first[VN_SEG_WINDOW];
 	int			nk = 0;
+	int			n = r->n;
+	int			m = r->mode;
+	const float *dense = vn_lexicon_dense(r->lex);
 
-	if (r->n == 0)
+	if (n == 0)
 		return;
-	/* all of the window's keys first, so that their lookups overlap */
-	for (int p = 0; p < 2; p++)
-		for (int c = 0; c < 2; c++)
-			keys[nk++] = vn_segrun_transition(r, p, c);
-	for (int i = 1; i < r->n; i++)
+	for (int i = 1; i < n; i++)
 	{
 		first[i] = nk;
 		if (r->forced[i] < 0)
-			nk += context_features(r, i, keys + nk);
-	}
-	first[r->n] = nk;
-	sfirst = nk;
-	for (int j = 0; j < r->n; j++)
-		for (int L = 1; L <= VN_SEG_MAXSPAN && j + L <= r->n; L++)
 		{
-			/* the last two (edge) keys are looked up with the syllables */
-			vn_segrun_span_features(r, j, L, keys + nk);
-			nk += VN_SEG_SPANFEAT - 2;
+			context_hashed_keys(r, i, keys + nk);
+			nk += NHASHED;
 		}
+	}
 	vn_lexicon_weights(r->lex, keys, nk, w);
-	tr[0][0] = w[0];
-	tr[0][1] = w[1];
-	tr[1][0] = w[2];
-	tr[1][1] = w[3];
-	for (int i = 1; i < r->n; i++)
+	/* unigrams of the context pseudo-syllables, at the offsets they occur */
+	lw[0] = memo_weight(r, unigram_key(m, 0, r->lctx));
+	lw[1] = 0.0f;				/* unused: only i - 2 can be before the run */
+	rw[2] = 0.0f;				/* unused: only i + 1 can be after it */
+	rw[3] = memo_weight(r, unigram_key(m, 3, r->rctx));
+	for (int p = 0; p < 2; p++)
+		for (int c = 0; c < 2; c++)
+			tr[p][c] = dense[D_TRANS + m * 4 + p * 2 + c];
+	for (int i = 1; i < n; i++)
 	{
-		float		s = 0.0f;
+		float		uw[4];
+
 		e[i] = 0.0f;
 		if (r->forced[i] >= 0)
 			continue;
 		for (int o = 0; o < 4; o++)
-			s += unigram_weight(r, i - 2 + o, o);
-		for (int q = first[i]; q < first[i + 1]; q++)
-			s += w[q];
-		e[i] = s;
+		{
+			int			k = i - 2 + o;
+
+			uw[o] = k < 0 ? lw[o] : k >= n ? rw[o] : r->syl[k].x.uw[m][o];
+		}
+		e[i] = context_score(r, i, uw, w + first[i], dense);
 	}
-	for (int j = 0, q = sfirst; j < r->n; j++)
+	for (int j = 0; j < n; j++)
+	{
+		int			cap = 0;
+		int			init = (j == 0 && r->sentinit);
+
 		for (int L = 1; L <= VN_SEG_MAXSPAN; L++)
 		{
-			sw[j][L - 1] = 0.0f;
-			if (j + L <= r->n)
-			{
-				int			lb = (L > 3 ? 3 : L) - 1;
+			int			k = j + L - 1;
+			int			lb = (L > 3 ? 3 : L) - 1;
+			int			f;
 
-				sw[j][L - 1] = w[q] + w[q + 1] +
-					r->syl[j].x.ew[r->mode][0][lb] +
-					r->syl[j + L - 1].x.ew[r->mode][1][lb];
-				q += VN_SEG_SPANFEAT - 2;
-			}
+			sw[j][L - 1] = 0.0f;
+			if (k >= n)
+				continue;
+			/* the capitalisation of j .. k, as span_lex_cap_keys() has it */
+			f = r->syl[k].x.flags;
+			cap |= (f & SF_CAP) ? 1 : 2;
+			if (!(f & SF_VIET))
+				cap |= 4;
+			if (f & SF_ALLCAP)
+				cap |= 8;
+			sw[j][L - 1] =
+				dense[D_SEGLEX + (m * 4 + L - 1) * 4096 +
+					  seglex_pack(r->span[j][L - 1] & SEGLEX_MASK)] +
+				dense[D_SEGCAP + (m * 4 + L - 1) * 32 + (cap | init << 4)] +
+				r->syl[j].x.ew[m][0][lb] +
+				r->syl[k].x.ew[m][1][lb];
 		}
+	}
 	semi_viterbi(r, e, tr, sw, tags);
 }
 
@@ -828,6 +1073,7 @@ vn_tokenizer_init(VnTokenizer *tz, const VnLexicon *lex,
 	tz->hook = NULL;
 	tz->hookarg = NULL;
 	memset(tz->sc_valid, 0, sizeof(tz->sc_valid));
+	memset(tz->run.memo, 0, sizeof(tz->run.memo));
 	vn_tokenizer_reset(tz, text, len);
 }
 
@@ -850,17 +1096,18 @@ push(VnTokenizer *tz, size_t start, size_t len, int type, int nsyl)
 	tz->qn++;
 }
 
-/* Everything about a syllable that depends only on its bytes. */
+/*
+ * Everything about a syllable that depends only on its bytes, except what
+ * the lexicon says (syllable_lookups, done for a whole window at once).
+ */
 static void
-syllable_info(const VnTokenizer *tz, const char *p, size_t len, int uflags,
-			  SylInfo *x)
+syllable_info(const char *p, size_t len, int uflags, SylInfo *x)
 {
 	char		norm[VN_NORM_BOUND(MAX_SYL_BYTES)];
 	char		fold[VN_NORM_BOUND(MAX_SYL_BYTES)];
 	int			nlen,
 				flen;
 	bool		ascii = true;
-	const VnLexicon *lex = tz->lex;
 
 	x->flags = 0;
 	if (uflags & VN_UF_CAP)
@@ -915,81 +1162,207 @@ syllable_info(const VnTokenizer *tz, const char *p, size_t len, int uflags,
 	}
 	x->k1 = vn_wordkey_step(VN_WORDKEY_SEED, x->h);
 	x->fk1 = vn_wordkey_step(VN_WORDKEY_SEED, x->fh);
-	if (lex && len <= MAX_SYL_BYTES)
-	{
-		x->be = vn_lexicon_lookup(lex, x->k1);
-		x->bf = (x->fk1 == x->k1) ? x->be : vn_lexicon_lookup(lex, x->fk1);
-		if (x->be & (VN_LEX_V74K | VN_LEX_LEARNED | VN_LEX_F_V74K | VN_LEX_F_LEARNED))
-			x->flags |= SF_KNOWN;
-	}
-	if (lex && vn_lexicon_has_model(lex))
-	{
-		uint64_t	keys[20];
+}
 
-		for (int m = 0; m < 2; m++)
-			for (int o = 0; o < 4; o++)
-				keys[m * 4 + o] = unigram_key(m, o, x->h);
-		for (int m = 0; m < 2; m++)
-			for (int e = 0; e < 2; e++)
-				for (int L = 1; L <= 3; L++)
-					keys[8 + m * 6 + e * 3 + L - 1] = edge_key(m, e, x->h, L);
-		vn_lexicon_weights(lex, keys, 8, &x->uw[0][0]);
-		vn_lexicon_weights(lex, keys + 8, 12, &x->ew[0][0][0]);
-	}
-	else
+/*
+ * The lexicon's part of SylInfo (word bits, unigram and edge weights) for
+ * the window's syllables that missed the cache, with all their lookups in
+ * two batches so that the cache misses overlap; then they go into the
+ * syllable cache.
+ */
+#define SYL_NWKEYS		20		/* 8 unigram + 12 edge weights */
+
+static void cache_store(VnTokenizer *tz, const SegSyl *s);
+
+static void
+syllable_lookups(VnTokenizer *tz, const int *miss, int nmiss)
+{
+	VnSegRun   *r = &tz->run;
+	const VnLexicon *lex = tz->lex;
+	bool		model = lex && vn_lexicon_has_model(lex);
+	uint64_t	wkeys[VN_SEG_WINDOW * 2];
+	uint32_t	wbits[VN_SEG_WINDOW * 2];
+	uint64_t	fkeys[VN_SEG_WINDOW * SYL_NWKEYS];
+	float		fw[VN_SEG_WINDOW * SYL_NWKEYS];
+	int			nw = 0;
+
+	for (int q = 0; q < nmiss; q++)
 	{
-		memset(x->uw, 0, sizeof(x->uw));
-		memset(x->ew, 0, sizeof(x->ew));
+		SegSyl	   *sy = &r->syl[miss[q]];
+		SylInfo    *x = &sy->x;
+		uint64_t   *keys = fkeys + q * SYL_NWKEYS;
+
+		x->be = x->bf = 0;
+		if (lex && sy->len <= MAX_SYL_BYTES)
+		{
+			wkeys[nw++] = x->k1;
+			if (x->fk1 != x->k1)
+				wkeys[nw++] = x->fk1;
+		}
+		if (model)
+		{
+			for (int m = 0; m < 2; m++)
+				for (int o = 0; o < 4; o++)
+					keys[m * 4 + o] = unigram_key(m, o, x->h);
+			for (int m = 0; m < 2; m++)
+				for (int e = 0; e < 2; e++)
+					for (int L = 1; L <= 3; L++)
+						keys[8 + m * 6 + e * 3 + L - 1] = edge_key(m, e, x->h, L);
+		}
+	}
+	if (nw > 0)
+		vn_lexicon_lookups(lex, wkeys, nw, wbits);
+	if (model)
+		vn_lexicon_weights(lex, fkeys, nmiss * SYL_NWKEYS, fw);
+	nw = 0;
+	for (int q = 0; q < nmiss; q++)
+	{
+		SegSyl	   *sy = &r->syl[miss[q]];
+		SylInfo    *x = &sy->x;
+
+		if (lex && sy->len <= MAX_SYL_BYTES)
+		{
+			x->be = wbits[nw++];
+			x->bf = (x->fk1 == x->k1) ? x->be : wbits[nw++];
+			if (x->be & (VN_LEX_V74K | VN_LEX_LEARNED | VN_LEX_F_V74K | VN_LEX_F_LEARNED))
+				x->flags |= SF_KNOWN;
+		}
+		if (model)
+		{
+			memcpy(&x->uw[0][0], fw + q * SYL_NWKEYS, 8 * sizeof(float));
+			memcpy(&x->ew[0][0][0], fw + q * SYL_NWKEYS + 8, 12 * sizeof(float));
+		}
+		else
+		{
+			memset(x->uw, 0, sizeof(x->uw));
+			memset(x->ew, 0, sizeof(x->ew));
+		}
+		cache_store(tz, sy);
 	}
 }
 
-/* Fill in one syllable from a letter unit, through the cache. */
+/* cache slot of a syllable's raw bytes and unit flags */
+static inline uint32_t
+cache_slot(const char *p, size_t len, int uf)
+{
+	uint64_t	hv = (uint64_t) len * 0x100 + uf;
+
+	for (size_t i = 0; i < len; i++)
+		hv = (hv ^ (unsigned char) p[i]) * UINT64_C(0x100000001b3);
+	return (uint32_t) ((hv * UINT64_C(0x9e3779b97f4a7c15)) >> (64 - SC_BITS));
+}
+
+static inline int
+unit_cache_flags(int flags)
+{
+	return flags & (VN_UF_CAP | VN_UF_ALLCAP | VN_UF_MARKED);
+}
+
+/* Put a finished syllable into the cache (if short enough). */
 static void
+cache_store(VnTokenizer *tz, const SegSyl *s)
+{
+	const char *p = tz->text + s->start;
+	uint32_t	slot;
+	SylCache   *c;
+
+	if (s->len > SC_RAW)
+		return;
+	slot = cache_slot(p, s->len, s->uflags);
+	c = &tz->sc[slot];
+	c->x = s->x;
+	c->len = (uint8_t) s->len;
+	c->uflags = (uint8_t) s->uflags;
+	memcpy(c->raw, p, s->len);
+	tz->sc_valid[slot / 64] |= UINT64_C(1) << (slot % 64);
+}
+
+/*
+ * Fill in one syllable from a letter unit from the cache.  Returns false
+ * on a miss: then only what the bytes say is filled in, and the caller
+ * completes it with syllable_lookups().
+ */
+static bool
 make_syllable(VnTokenizer *tz, const VnUnit *u, SegSyl *s)
 {
 	const char *p = tz->text + u->start;
-	int			uf = u->flags & (VN_UF_CAP | VN_UF_ALLCAP | VN_UF_MARKED);
-	uint64_t	hv;
+	int			uf = unit_cache_flags(u->flags);
 	uint32_t	slot;
 	SylCache   *c;
 
 	s->start = u->start;
 	s->len = u->len;
-	if (u->len > SC_RAW)
+	s->uflags = (uint8_t) uf;
+	if (u->len <= SC_RAW)
 	{
-		syllable_info(tz, p, u->len, uf, &s->x);
-		return;
+		slot = cache_slot(p, u->len, uf);
+		c = &tz->sc[slot];
+		if ((tz->sc_valid[slot / 64] >> (slot % 64) & 1) &&
+			c->len == u->len && c->uflags == uf && memcmp(c->raw, p, u->len) == 0)
+		{
+			s->x = c->x;
+			return true;
+		}
 	}
-	hv = (uint64_t) u->len * 0x100 + uf;
-	for (size_t i = 0; i < u->len; i++)
-		hv = (hv ^ (unsigned char) p[i]) * UINT64_C(0x100000001b3);
-	slot = (uint32_t) ((hv * UINT64_C(0x9e3779b97f4a7c15)) >> (64 - SC_BITS));
-	c = &tz->sc[slot];
-	if ((tz->sc_valid[slot / 64] >> (slot % 64) & 1) &&
-		c->len == u->len && c->uflags == uf && memcmp(c->raw, p, u->len) == 0)
+	syllable_info(p, u->len, uf, &s->x);
+	return false;
+}
+
+/* What the lexicon says about syllables j .. k as one word (bits be, bf). */
+static inline void
+span_record(VnSegRun *r, int j, int k, uint32_t be, uint32_t bf)
+{
+	int			L = k - j + 1;
+	bool		w[4];
+
+	if (L <= VN_SEG_MAXSPAN)
+		r->span[j][L - 1] = (be & ~(uint32_t) VN_LEX_F_ALL) |
+			(bf & (uint32_t) VN_LEX_F_ALL);
+	if (L == 2)
+		r->pair[k] = (be & (VN_LEX_V74K | VN_LEX_LEARNED | (15u << VN_LEX_CNT_SHIFT) |
+							(0xFFu << VN_LEX_JOIN_SHIFT))) |
+			(bf & (VN_LEX_F_V74K | VN_LEX_F_LEARNED | (15u << VN_LEX_F_CNT_SHIFT)));
+	if (L < 2)
+		return;
+	w[0] = (be & (VN_LEX_V74K | VN_LEX_LEARNED)) != 0;
+	w[1] = (be & VN_LEX_LEARNED) != 0;
+	w[2] = (bf & (VN_LEX_F_V74K | VN_LEX_F_LEARNED)) != 0;
+	w[3] = (bf & VN_LEX_F_LEARNED) != 0;
+	for (int t = 0; t < 4; t++)
 	{
-		s->x = c->x;
-		return;
+		if (!w[t])
+			continue;
+		if (r->startat[t][j] < L)
+			r->startat[t][j] = L;
+		if (r->endat[t][k] < L)
+			r->endat[t][k] = L;
+		for (int g = j + 1; g <= k; g++)
+			if (r->cross[t][g] < L)
+				r->cross[t][g] = L;
 	}
-	syllable_info(tz, p, u->len, uf, &s->x);
-	c->x = s->x;
-	c->len = (uint8_t) u->len;
-	c->uflags = (uint8_t) uf;
-	memcpy(c->raw, p, u->len);
-	tz->sc_valid[slot / 64] |= UINT64_C(1) << (slot % 64);
 }
 
 /*
- * Lexicon spans: for each start j walk the exact and the folded key as long
- * as the lexicon says the prefix continues.  Arrays 0/1 are exact (any
- * source / learned), 2/3 folded.
+ * Lexicon spans: from each start j, walk the exact and the folded key of
+ * j .. k as long as the lexicon says the prefix continues (and the
+ * syllables are Vietnamese).  Arrays 0/1 are exact (any source / learned),
+ * 2/3 folded.  The walks advance together one length at a time, so that
+ * all the lookups of one length are issued at once and their cache misses
+ * overlap; the folded key is only looked up when it differs from the
+ * exact one.
  */
 static void
 compute_spans(VnSegRun *r)
 {
 	int			n = r->n;
-	uint64_t	pkeys[2 * VN_SEG_WINDOW];
-	uint32_t	pbits[2 * VN_SEG_WINDOW];
+	uint64_t	ke[VN_SEG_WINDOW],
+				kf[VN_SEG_WINDOW];
+	uint8_t		alive[VN_SEG_WINDOW];	/* 1: exact walk on, 2: folded */
+	int			se[VN_SEG_WINDOW],
+				sf[VN_SEG_WINDOW];	/* lookup slots, -1: none */
+	uint64_t	lkeys[2 * VN_SEG_WINDOW];
+	uint32_t	lbits[2 * VN_SEG_WINDOW];
+	int			nactive = 0;
 
 	memset(r->cross, 0, sizeof(r->cross[0][0]) * 4 * VN_SEG_WINDOW);
 	memset(r->endat, 0, sizeof(r->endat[0][0]) * 4 * VN_SEG_WINDOW);
@@ -999,94 +1372,74 @@ compute_spans(VnSegRun *r)
 	if (r->lex == NULL)
 		return;
 
-	/* every two-syllable key at once: these lookups overlap */
-	for (int j = 0; j + 1 < n; j++)
-	{
-		pkeys[2 * j] = vn_wordkey_step(r->syl[j].x.k1, r->syl[j + 1].x.h);
-		pkeys[2 * j + 1] = vn_wordkey_step(r->syl[j].x.fk1, r->syl[j + 1].x.fh);
-	}
-	if (n > 1)
-		vn_lexicon_lookups(r->lex, pkeys, 2 * (n - 1), pbits);
-
+	/* one syllable: looked up with the syllable (make_syllable) */
 	for (int j = 0; j < n; j++)
 	{
-		uint64_t	ke = VN_WORDKEY_SEED,
-					kf = VN_WORDKEY_SEED;
-		bool		alive_e = true,
-					alive_f = true;
+		const SylInfo *x = &r->syl[j].x;
 
-		if (!(r->syl[j].x.flags & SF_VIET))
+		alive[j] = 0;
+		if (!(x->flags & SF_VIET))
 			continue;
-		for (int k = j; k < n && k < j + VN_MAX_WORD_SYLLABLES; k++)
+		ke[j] = x->k1;
+		kf[j] = x->fk1;
+		span_record(r, j, j, x->be, x->bf);
+		alive[j] = ((x->be & VN_LEX_PREFIX) ? 1 : 0) |
+			((x->bf & VN_LEX_F_PREFIX) ? 2 : 0);
+		if (alive[j])
+			nactive++;
+	}
+
+	for (int L = 2; L <= VN_MAX_WORD_SYLLABLES && nactive > 0; L++)
+	{
+		int			nq = 0;
+
+		for (int j = 0; j + L - 1 < n; j++)
 		{
-			uint32_t	be = 0,
-						bf = 0,
-						v;
-			int			L = k - j + 1;
-			bool		w[4];
+			int			k = j + L - 1;
 
+			if (!alive[j])
+				continue;
 			if (!(r->syl[k].x.flags & SF_VIET))
-				break;
-			if (L == 1)
 			{
-				/* looked up with the syllable (make_syllable) */
-				ke = r->syl[k].x.k1;
-				kf = r->syl[k].x.fk1;
-				be = r->syl[k].x.be;
-				bf = r->syl[k].x.bf;
+				alive[j] = 0;
+				continue;
 			}
-			else if (L == 2)
+			ke[j] = vn_wordkey_step(ke[j], r->syl[k].x.h);
+			kf[j] = vn_wordkey_step(kf[j], r->syl[k].x.fh);
+			se[j] = sf[j] = -1;
+			if (alive[j] & 1)
 			{
-				ke = pkeys[2 * j];
-				kf = pkeys[2 * j + 1];
-				if (alive_e)
-					be = pbits[2 * j];
-				if (alive_f)
-					bf = (kf == ke && alive_e) ? be : pbits[2 * j + 1];
+				se[j] = nq;
+				lkeys[nq++] = ke[j];
 			}
-			else
+			if (alive[j] & 2)
 			{
-				ke = vn_wordkey_step(ke, r->syl[k].x.h);
-				kf = vn_wordkey_step(kf, r->syl[k].x.fh);
-				if (alive_e)
-					be = vn_lexicon_lookup(r->lex, ke);
-				if (alive_f)
-					bf = (kf == ke && alive_e) ? be : vn_lexicon_lookup(r->lex, kf);
-			}
-			alive_e = (be & VN_LEX_PREFIX) != 0;
-			alive_f = (bf & VN_LEX_F_PREFIX) != 0;
-			if (L <= VN_SEG_MAXSPAN)
-				r->span[j][L - 1] = (be & ~(uint32_t) VN_LEX_F_ALL) |
-					(bf & (uint32_t) VN_LEX_F_ALL);
-			if (L == 2)
-			{
-				v = (be & (VN_LEX_V74K | VN_LEX_LEARNED | (15u << VN_LEX_CNT_SHIFT) |
-						   (0xFFu << VN_LEX_JOIN_SHIFT))) |
-					(bf & (VN_LEX_F_V74K | VN_LEX_F_LEARNED | (15u << VN_LEX_F_CNT_SHIFT)));
-				r->pair[k] = v;
-
-			}
-			if (L >= 2)
-			{
-				w[0] = (be & (VN_LEX_V74K | VN_LEX_LEARNED)) != 0;
-				w[1] = (be & VN_LEX_LEARNED) != 0;
-				w[2] = (bf & (VN_LEX_F_V74K | VN_LEX_F_LEARNED)) != 0;
-				w[3] = (bf & VN_LEX_F_LEARNED) != 0;
-				for (int t = 0; t < 4; t++)
+				if (kf[j] == ke[j] && se[j] >= 0)
+					sf[j] = se[j];
+				else
 				{
-					if (!w[t])
-						continue;
-					if (r->startat[t][j] < L)
-						r->startat[t][j] = L;
-					if (r->endat[t][k] < L)
-						r->endat[t][k] = L;
-					for (int g = j + 1; g <= k; g++)
-						if (r->cross[t][g] < L)
-							r->cross[t][g] = L;
+					sf[j] = nq;
+					lkeys[nq++] = kf[j];
 				}
 			}
-			if (!alive_e && !alive_f)
-				break;
+		}
+		if (nq > 0)
+			vn_lexicon_lookups(r->lex, lkeys, nq, lbits);
+		nactive = 0;
+		for (int j = 0; j + L - 1 < n; j++)
+		{
+			uint32_t	be,
+						bf;
+
+			if (!alive[j])
+				continue;
+			be = se[j] >= 0 ? lbits[se[j]] : 0;
+			bf = sf[j] >= 0 ? lbits[sf[j]] : 0;
+			span_record(r, j, j + L - 1, be, bf);
+			alive[j] = ((be & VN_LEX_PREFIX) ? 1 : 0) |
+				((bf & VN_LEX_F_PREFIX) ? 2 : 0);
+			if (alive[j])
+				nactive++;
 		}
 	}
 }
@@ -1178,6 +1531,8 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 				rbyte = 0;
 	bool		marked = tz->line_marked;
 	uint8_t    *tags = tz->tags;
+	int			miss[VN_SEG_WINDOW];
+	int			nmiss = 0;
 
 	r->n = 0;
 	r->lex = tz->lex;
@@ -1185,7 +1540,8 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 	r->lctx = ctx_hash(tz->prevctx, tz->prevbyte);
 	for (;;)
 	{
-		make_syllable(tz, &u, &r->syl[r->n]);
+		if (!make_syllable(tz, &u, &r->syl[r->n]))
+			miss[nmiss++] = r->n;
 		if (r->syl[r->n].x.flags & SF_MARKED)
 			marked = true;
 		r->n++;
@@ -1217,6 +1573,8 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 		}
 		break;
 	}
+	if (nmiss > 0)
+		syllable_lookups(tz, miss, nmiss);
 	r->rctx = ctx_hash(rcls + CTX_RIGHT, rcls == CTX_BOS ? 0 : rbyte);
 	r->mode = marked ? 1 : 0;
 	tz->line_marked = marked;
@@ -1247,7 +1605,9 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 	if (tz->ulex)
 		apply_userlex(tz, r);
 
-	if (tz->hook || (tz->lex && vn_lexicon_has_model(tz->lex)))
+	if (r->n == 1 && !tz->hook)
+		tags[0] = 1;			/* nothing to decide: forced[0] is 1 */
+	else if (tz->hook || (tz->lex && vn_lexicon_has_model(tz->lex)))
 	{
 		compute_spans(r);
 		if (tz->hook)

@@ -154,6 +154,48 @@ main(void)
 	copy[44] = 0x7f;			/* words table size: not a power of two */
 	expect_error("badtable.lex", copy, len, "out of bounds");
 
+	/* many weights: the key filter never hides one; dense tables present */
+	{
+		uint64_t	x = 88172645463325252ULL;
+		int			lost = 0,
+					ghost = 0;
+
+		b = vn_lexbuild_create();
+		vn_lexbuild_add_word(b, "xin chào", 9, false, 0);
+		for (int i = 0; i < 20000; i++)
+		{
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			vn_lexbuild_add_weight(b, x, (float) (i % 97 + 1) / 8);
+		}
+		free(img);
+		img = vn_lexbuild_finish(b, &len);
+		vn_lexbuild_free(b);
+		lex = vn_lexicon_from_buffer(img, len, err, sizeof(err));
+		x = 88172645463325252ULL;
+		for (int i = 0; lex && i < 20000; i++)
+		{
+			uint64_t	keys[2];
+			float		w[2];
+
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			keys[0] = x;
+			keys[1] = x * 0x9E3779B97F4A7C15ULL + 1;	/* not added */
+			vn_lexicon_weights(lex, keys, 2, w);
+			if (vn_lexicon_weight(lex, x) != (float) (i % 97 + 1) / 8 || w[0] != (float) (i % 97 + 1) / 8)
+				lost++;
+			if (w[1] != 0.0f || vn_lexicon_weight(lex, keys[1]) != 0.0f)
+				ghost++;
+		}
+		ok(lex && lost == 0 && ghost == 0,
+		   "20000 weights found, single and batched (%d lost), absent keys 0 (%d not)", lost, ghost);
+		ok(lex && vn_lexicon_dense(lex) != NULL, "a lexicon with a model has dense weights");
+		vn_lexicon_close(lex);
+	}
+
 	/* a file without a model */
 	b = vn_lexbuild_create();
 	vn_lexbuild_add_word(b, "xin chào", 9, false, 0);
@@ -161,8 +203,8 @@ main(void)
 	img = vn_lexbuild_finish(b, &len);
 	vn_lexbuild_free(b);
 	lex = vn_lexicon_from_buffer(img, len, err, sizeof(err));
-	ok(lex && !vn_lexicon_has_model(lex) && vn_lexicon_weight(lex, 1) == 0.0f,
-	   "lexicon without a model");
+	ok(lex && !vn_lexicon_has_model(lex) && vn_lexicon_weight(lex, 1) == 0.0f &&
+	   vn_lexicon_dense(lex) == NULL, "lexicon without a model");
 	vn_lexicon_close(lex);
 
 	free(copy);
