@@ -6,7 +6,7 @@
 #	  pass/fail; it prints tables of times, sizes, ratios and ranking quality.
 #
 #	  Use a throwaway cluster, e.g. (as root):
-#	    pg_virtualenv -v 15 bash tests/bench/run.sh [options]
+#	    pg_virtualenv -t -v 15 bash tests/bench/run.sh [options]
 #	  pg_virtualenv sets the PG* variables psql reads; any other server works
 #	  too if PGHOST/PGPORT/PGUSER point at it (a superuser: CREATE EXTENSION).
 #
