@@ -73,6 +73,11 @@ build/vn_lexcompile: extension/tools/vn_lexcompile.c $(CORE_SRCS) $(CORE_HDRS)
 	@mkdir -p build
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
+# the segmenter's trainer: a developer tool, not run by the build
+build/vn_train: extension/tools/vn_train.c $(CORE_SRCS) $(CORE_HDRS)
+	@mkdir -p build
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
 build/vietnamese.lex: build/vn_lexcompile $(LEXICON) $(MODEL_FILES)
 	build/vn_lexcompile -o $@.tmp -m extension/data/model $(LEXICON)
 	mv $@.tmp $@
