@@ -8,6 +8,11 @@ SELECT alias, token FROM ts_debug('vietnamese',
   'Tổng Bí thư Tô Lâm gặp Thủ tướng Thổ Nhĩ Kỳ tại Istanbul; Medvedev và TTXVN đưa tin về IMCWP-17 và COVID-19.')
 WHERE alias NOT IN ('space', 'punct');
 
+-- a capital at the start of a sentence does not make a name
+SELECT alias, token FROM ts_debug('vietnamese',
+  'Hôm nay trời mưa. Người dân Hà Nội đi làm muộn. Ông Nguyễn Văn An nói: Chúng tôi lo lắng.')
+WHERE alias NOT IN ('space', 'punct');
+
 -- numbers, dates, times, percentages in Vietnamese notation
 SELECT alias, token FROM ts_debug('vietnamese',
   'Ngày 24/2/2026, lúc 14h30, giá tăng 3,5% lên 1.000.000 đồng; hội nghị 19-25/1 và 30/10-1/11.')
