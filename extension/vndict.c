@@ -249,10 +249,16 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 				appendStringInfoChar(&compound, '_');
 			appendBinaryStringInfo(&compound, norm + starts[i], lens[i]);
 		}
-		add_forms(d, lb, compound.data, compound.len, first_nvariant, 0);
-		for (i = 0; i < n; i++)
-			add_forms(d, lb, norm + starts[i], lens[i], first_nvariant + 1,
-					  i > 0 ? TSL_ADDPOS : 0);
+		/* a stopword of several syllables ("có_thể") drops them all */
+		if (!(check_stop && d->stoplist.len > 0 &&
+			  searchstoplist(&d->stoplist, compound.data)))
+		{
+			add_forms(d, lb, compound.data, compound.len, first_nvariant, 0);
+			for (i = 0; i < n; i++)
+				add_forms(d, lb, norm + starts[i], lens[i], first_nvariant + 1,
+						  i > 0 ? TSL_ADDPOS : 0);
+		}
+		pfree(compound.data);
 	}
 	pfree(starts);
 	pfree(lens);

@@ -18,6 +18,13 @@ SELECT ts_lexize('vietnamese_dict', '1.000.000');
 SELECT ts_lexize('vietnamese_dict', 'của');
 SELECT ts_lexize('vietnamese_dict', 'cua');
 SELECT to_tsvector('vietnamese', 'của các những');
+-- a function word of several syllables is listed as có_thể and drops its
+-- compound and syllables; typed bare it stays (co_the is also cỗ thế, cô thể...)
+SELECT to_tsvector('vietnamese', 'Tuy nhiên, chúng tôi có thể đến Hà Nội');
+SELECT to_tsvector('vietnamese', 'tuy nhien co the');
+SELECT to_tsvector('vietnamese', 'Thể thao: có thể') @@ plainto_tsquery('vietnamese', 'thể') AS syllable_of_other_word;
+SELECT to_tsvector('vietnamese', 'Họ có thể đến') @@ plainto_tsquery('vietnamese', 'thể') AS syllable_of_stopword;
+SELECT plainto_tsquery('vietnamese', 'tuy nhiên có thể');
 
 -- compound + syllables, positions count syllables
 SELECT to_tsvector('vietnamese', 'Bộ Y tế Việt Nam');
