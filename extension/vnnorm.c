@@ -594,8 +594,171 @@ done:
 	return out;
 }
 
+/*
+ * The fast path of vn_normalize() for what nearly all text is: ASCII and
+ * precomposed Vietnamese letters.  It does what canonicalize() does for
+ * such text (needs_icu() is false for it), in one pass: each letter is
+ * written at once in lowercase, copied when it already is, and a run of
+ * letters is rewritten only when its tone mark has to move.  Returns -1,
+ * having written garbage, as soon as it meets anything else (another
+ * character, a combining mark, invalid UTF-8): the caller then takes the
+ * general path.  A run always ends at an ASCII non-letter or at the end of
+ * the text here, never before a combining mark, so tones may always move.
+ */
+static inline bool
+is_ascii_letter(unsigned char c)
+{
+	c |= 0x20;					/* A-Z -> a-z; no other byte lands there */
+	return c >= 'a' && c <= 'z';
+}
+
+static int
+normalize_fast(const char *in, size_t len, char *out)
+{
+	const unsigned char *p = (const unsigned char *) in;
+	size_t		i = 0,
+				o = 0,
+				ostart = 0;		/* output offset of run[0] */
+	VnLetter	run[MAX_RUN];
+	int			nrun = 0,
+				ntoned = 0,
+				toned = -1;
+
+	for (;;)
+	{
+		unsigned char c;
+		VnLetter   *l;
+
+		/* a letter run ends here: move its tone mark if it must */
+		if (nrun > 0 &&
+			(i == len || (p[i] < 0x80 && !is_ascii_letter(p[i]))))
+		{
+			if (ntoned == 1 && nrun <= 8)
+			{
+				int			target = tone_target(run, nrun);
+
+				if (target >= 0 && target != toned)
+				{
+					VnLetter	moved = run[target];
+
+					moved.tone = run[toned].tone;
+					if (vn_letter_compose(&moved) >= 0)
+					{
+						run[target].tone = run[toned].tone;
+						run[toned].tone = VN_TONE_NONE;
+						o = ostart;
+						for (int k = 0; k < nrun; k++)
+							o += vn_utf8_encode(vn_letter_compose(&run[k]),
+												out + o);
+					}
+				}
+			}
+			nrun = 0;
+		}
+		if (i == len)
+			break;
+
+		c = p[i];
+		if (c < 0x80)
+		{
+			char		lc = (char) (c | 0x20);
+
+			if (lc < 'a' || lc > 'z')
+			{
+				out[o++] = (char) c;
+				i++;
+				continue;
+			}
+			/* too long for a syllable: what is written stays as is */
+			if (nrun == MAX_RUN)
+				nrun = 0;
+			if (nrun == 0)
+			{
+				ostart = o;
+				ntoned = 0;
+			}
+			l = &run[nrun++];
+			l->base = lc;
+			l->mod = VN_MOD_NONE;
+			l->tone = VN_TONE_NONE;
+			l->upper = false;
+			out[o++] = lc;
+			i++;
+		}
+		else
+		{
+			const VnLetterEntry *e;
+			int			clen;
+
+			/* U+00C0..U+01BF, then U+1E80..U+1EFF; no other letter is ours */
+			if (c >= 0xC3 && c <= 0xC6 && i + 1 < len &&
+				(p[i + 1] & 0xC0) == 0x80)
+			{
+				int32_t		cp = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+
+				if (cp > 0x1B0 || vn_latin_index[cp - 0xC0] == 0)
+					return -1;
+				e = &vn_letters[vn_latin_index[cp - 0xC0] - 1];
+				clen = 2;
+			}
+			else if (c == 0xE1 && i + 2 < len &&
+					 (p[i + 1] == 0xBA || p[i + 1] == 0xBB) &&
+					 (p[i + 2] & 0xC0) == 0x80)
+			{
+				int32_t		cp = 0x1000 | ((p[i + 1] & 0x3F) << 6) |
+					(p[i + 2] & 0x3F);
+
+				if (cp < 0x1EA0 || cp > 0x1EF9)
+					return -1;
+				e = &vn_letters[VN_FIRST_EXT + (cp - 0x1EA0)];
+				clen = 3;
+			}
+			else
+				return -1;
+
+			if (nrun == MAX_RUN)
+				nrun = 0;
+			if (nrun == 0)
+			{
+				ostart = o;
+				ntoned = 0;
+			}
+			l = &run[nrun];
+			l->base = e->base;
+			l->mod = e->mod;
+			l->tone = e->tone;
+			l->upper = false;
+			if (l->tone != VN_TONE_NONE)
+			{
+				ntoned++;
+				toned = nrun;
+			}
+			nrun++;
+			if (e->upper)
+				o += vn_utf8_encode(vn_letter_compose(l), out + o);
+			else
+			{
+				memcpy(out + o, p + i, clen);
+				o += clen;
+			}
+			i += clen;
+		}
+	}
+	return (int) o;
+}
+
 int
 vn_normalize(const char *in, size_t len, char *out)
+{
+	int			n = normalize_fast(in, len, out);
+
+	if (n >= 0)
+		return n;
+	return vn_normalize_reference(in, len, out);
+}
+
+int
+vn_normalize_reference(const char *in, size_t len, char *out)
 {
 	char	   *folded,
 			   *canon;
