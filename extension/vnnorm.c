@@ -612,6 +612,40 @@ is_ascii_letter(unsigned char c)
 	return c >= 'a' && c <= 'z';
 }
 
+/*
+ * The precomposed Vietnamese letter at p (n > 0 bytes, p[0] >= 0x80): its
+ * byte length, with its table entry in *e, or 0 if there is none there.
+ * Decodes only the two blocks our letters live in, U+00C0..U+01BF (lead
+ * bytes C3..C6) and U+1E80..U+1EFF (E1 BA, E1 BB); no overlong form,
+ * surrogate or out-of-range value can start with those bytes.
+ */
+static inline int
+letter_at(const unsigned char *p, size_t n, const VnLetterEntry **e)
+{
+	unsigned char c = p[0];
+
+	if (c >= 0xC3 && c <= 0xC6 && n >= 2 && (p[1] & 0xC0) == 0x80)
+	{
+		int32_t		cp = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+
+		if (cp > 0x1B0 || vn_latin_index[cp - 0xC0] == 0)
+			return 0;
+		*e = &vn_letters[vn_latin_index[cp - 0xC0] - 1];
+		return 2;
+	}
+	if (c == 0xE1 && n >= 3 && (p[1] == 0xBA || p[1] == 0xBB) &&
+		(p[2] & 0xC0) == 0x80)
+	{
+		int32_t		cp = 0x1000 | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+
+		if (cp < 0x1EA0 || cp > 0x1EF9)
+			return 0;
+		*e = &vn_letters[VN_FIRST_EXT + (cp - 0x1EA0)];
+		return 3;
+	}
+	return 0;
+}
+
 static int
 normalize_fast(const char *in, size_t len, char *out)
 {
@@ -688,34 +722,10 @@ normalize_fast(const char *in, size_t len, char *out)
 		else
 		{
 			const VnLetterEntry *e;
-			int			clen;
+			int			clen = letter_at(p + i, len - i, &e);
 
-			/* U+00C0..U+01BF, then U+1E80..U+1EFF; no other letter is ours */
-			if (c >= 0xC3 && c <= 0xC6 && i + 1 < len &&
-				(p[i + 1] & 0xC0) == 0x80)
-			{
-				int32_t		cp = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
-
-				if (cp > 0x1B0 || vn_latin_index[cp - 0xC0] == 0)
-					return -1;
-				e = &vn_letters[vn_latin_index[cp - 0xC0] - 1];
-				clen = 2;
-			}
-			else if (c == 0xE1 && i + 2 < len &&
-					 (p[i + 1] == 0xBA || p[i + 1] == 0xBB) &&
-					 (p[i + 2] & 0xC0) == 0x80)
-			{
-				int32_t		cp = 0x1000 | ((p[i + 1] & 0x3F) << 6) |
-					(p[i + 2] & 0x3F);
-
-				if (cp < 0x1EA0 || cp > 0x1EF9)
-					return -1;
-				e = &vn_letters[VN_FIRST_EXT + (cp - 0x1EA0)];
-				clen = 3;
-			}
-			else
+			if (clen == 0)
 				return -1;
-
 			if (nrun == MAX_RUN)
 				nrun = 0;
 			if (nrun == 0)
@@ -804,9 +814,24 @@ vn_fold(const char *in, size_t len, char *out)
 	while (i < len)
 	{
 		int32_t		cp;
-		int			clen = vn_utf8_decode(p + i, len - i, &cp);
+		int			clen;
 		VnLetter	l;
+		const VnLetterEntry *e;
 
+		/* ASCII and our letters without a call; the rest as it comes */
+		if (p[i] < 0x80)
+		{
+			out[o++] = in[i++];
+			continue;
+		}
+		clen = letter_at(p + i, len - i, &e);
+		if (clen > 0)
+		{
+			out[o++] = e->upper ? e->base - 'a' + 'A' : e->base;
+			i += clen;
+			continue;
+		}
+		clen = vn_utf8_decode(p + i, len - i, &cp);
 		if (cp >= 0x80 && vn_letter_decompose(cp, &l))
 			out[o++] = l.upper ? l.base - 'a' + 'A' : l.base;
 		else

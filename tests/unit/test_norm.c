@@ -36,6 +36,56 @@ same_as_reference(const char *in, size_t len)
 	return same;
 }
 
+/*
+ * vn_fold() as its contract states it, one decoded character at a time:
+ * vn_fold() decodes our letters inline and must give the same bytes.
+ */
+static int
+fold_simple(const char *in, size_t len, char *out)
+{
+	size_t		i = 0,
+				o = 0;
+
+	while (i < len)
+	{
+		int32_t		cp;
+		int			clen = vn_utf8_decode((const unsigned char *) in + i, len - i, &cp);
+		VnLetter	l;
+
+		if (cp >= 0x80 && vn_letter_decompose(cp, &l))
+			out[o++] = l.upper ? l.base - 'a' + 'A' : l.base;
+		else
+		{
+			memcpy(out + o, in + i, clen);
+			o += clen;
+		}
+		i += clen;
+	}
+	return (int) o;
+}
+
+static bool
+fold_as_simple(const char *in, size_t len)
+{
+	char		a[4096],
+				b[4096];
+	char	   *copy;
+	int			n1,
+				n2;
+
+	if (len > sizeof(a))
+		return false;
+	copy = malloc(len + (len == 0));
+	memcpy(copy, in, len);
+	n1 = vn_fold(copy, len, a);
+	n2 = fold_simple(copy, len, b);
+	free(copy);
+	if (n1 == n2 && memcmp(a, b, n1) == 0)
+		return true;
+	printf("#   fold differs for '%.*s'\n", (int) len, in);
+	return false;
+}
+
 /* only ASCII and precomposed Vietnamese letters: what the fast path takes */
 static bool
 fast_path_text(const char *in, size_t len)
@@ -332,6 +382,7 @@ main(void)
 			n = vn_utf8_encode(cp, buf);
 			/* alone, before and after ASCII letters, in a toneless pair */
 			bad += !same_as_reference(buf, n);
+			bad += !fold_as_simple(buf, n);
 			memcpy(buf + n, "oa", 2);
 			bad += !same_as_reference(buf, n + 2);
 			memmove(buf + 2, buf, n + 2);
@@ -383,12 +434,13 @@ main(void)
 			for (int k = 0; k < npieces && len < 400; k++)
 				len += random_piece(buf + len);
 			bad += !same_as_reference(buf, len);
+			bad += !fold_as_simple(buf, len);
 			/* count how often the fast path is what got tested */
 			fast += fast_path_text(buf, len);
 			if (bad > 10)
 				break;
 		}
-		ok(bad == 0, "fast path == general path on %d random texts (%d differ)",
+		ok(bad == 0, "fast path == general path, and vn_fold as specified, on %d random texts (%d differ)",
 		   ntests, bad);
 		ok(fast > ntests / 10, "many of them (%d) took the fast path", fast);
 	}
@@ -417,6 +469,7 @@ main(void)
 				size_t		m;
 
 				bad += !same_as_reference(line, len);
+				bad += !fold_as_simple(line, len);
 				for (size_t k = 0; k < len; k++)
 					buf[k] = (line[k] >= 'a' && line[k] <= 'z') ? line[k] - 32 : line[k];
 				bad += !same_as_reference(buf, len);
