@@ -48,6 +48,7 @@ typedef struct VnDict
 	 * and usually one comparison instead of a binary search.
 	 */
 	char	  **stopset;
+	int		   *stoplens;		/* byte length of each slot's word */
 	uint32		stopmask;		/* slots - 1 */
 	int			stopmaxlen;		/* longest stopword, bytes */
 } VnDict;
@@ -66,6 +67,7 @@ build_stopset(VnDict *d)
 	while (nslots < (uint32) d->stoplist.len * 2)
 		nslots *= 2;
 	d->stopset = palloc0(sizeof(char *) * nslots);
+	d->stoplens = palloc0(sizeof(int) * nslots);
 	d->stopmask = nslots - 1;
 	for (i = 0; i < d->stoplist.len; i++)
 	{
@@ -76,6 +78,7 @@ build_stopset(VnDict *d)
 		while (d->stopset[h] != NULL)
 			h = (h + 1) & d->stopmask;
 		d->stopset[h] = w;
+		d->stoplens[h] = len;
 		d->stopmaxlen = Max(d->stopmaxlen, len);
 	}
 }
@@ -94,8 +97,7 @@ is_stopword(VnDict *d, const char *word, int len)
 	h = hash_bytes((const unsigned char *) word, len) & d->stopmask;
 	while (d->stopset[h] != NULL)
 	{
-		if (strncmp(d->stopset[h], word, len) == 0 &&
-			d->stopset[h][len] == '\0')
+		if (d->stoplens[h] == len && memcmp(d->stopset[h], word, len) == 0)
 			return true;
 		h = (h + 1) & d->stopmask;
 	}
