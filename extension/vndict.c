@@ -199,6 +199,20 @@ lexbuf_finish(LexBuf *lb)
 }
 
 /*
+ * A lexeme: len bytes of normalized text, which holds no NUL byte, so
+ * this is pnstrdup() without its search for one.
+ */
+static inline char *
+lexdup(const char *s, int len)
+{
+	char	   *r = palloc(len + 1);
+
+	memcpy(r, s, len);
+	r[len] = '\0';
+	return r;
+}
+
+/*
  * The folded form of s (len bytes) into folded (room for len bytes), or -1
  * if it has no diacritics.  A folded character is always shorter than the
  * one it replaces and nothing else changes, so vn_fold() shortening the
@@ -229,7 +243,7 @@ add_forms(VnDict *d, LexBuf *lb, char *s, int len, uint16 nvariant,
 
 		/* same position as the exact form: never TSL_ADDPOS here */
 		if (flen >= 0)
-			lexbuf_add(lb, pnstrdup(folded, flen), nvariant, 0);
+			lexbuf_add(lb, lexdup(folded, flen), nvariant, 0);
 		if (folded != buf)
 			pfree(folded);
 	}
@@ -355,10 +369,10 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 					hl;
 
 		if (!(check_stop && is_stopword(d, word, wlen)))
-			add_forms(d, lb, pnstrdup(word, wlen), wlen, first_nvariant, 0);
+			add_forms(d, lb, lexdup(word, wlen), wlen, first_nvariant, 0);
 		/* same variant: a query for the whole address stays precise */
 		if (web_host(word, wlen, &hs, &hl) && hl < wlen)
-			lexbuf_add(lb, pnstrdup(word + hs, hl), first_nvariant, 0);
+			lexbuf_add(lb, lexdup(word + hs, hl), first_nvariant, 0);
 	}
 	else if (n > 1)
 	{
@@ -399,15 +413,15 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		lexbuf_add(lb, compound, first_nvariant, 0);
 		/* folding shortens exactly the text that has marks */
 		if (folded && flen < clen)
-			lexbuf_add(lb, pnstrdup(folded, flen), first_nvariant, 0);
+			lexbuf_add(lb, lexdup(folded, flen), first_nvariant, 0);
 		for (i = 0, flen = 0; i < n; i++)
 		{
-			lexbuf_add(lb, pnstrdup(norm + starts[i], lens[i]),
+			lexbuf_add(lb, lexdup(norm + starts[i], lens[i]),
 					   first_nvariant + 1, i > 0 ? TSL_ADDPOS : 0);
 			if (folded)
 			{
 				if (flens[i] < lens[i])
-					lexbuf_add(lb, pnstrdup(folded + flen, flens[i]),
+					lexbuf_add(lb, lexdup(folded + flen, flens[i]),
 							   first_nvariant + 1, 0);
 				flen += flens[i] + 1;
 			}
