@@ -31,7 +31,6 @@
 #include "commands/defrem.h"
 #include "common/hashfn.h"
 #include "fmgr.h"
-#include "lib/stringinfo.h"
 #include "tsearch/ts_public.h"
 #include "tsearch/ts_utils.h"
 
