@@ -141,6 +141,13 @@ extern int32_t vn_letter_compose(const VnLetter *l);	/* -1 if none */
 extern int	vn_normalize(const char *in, size_t len, char *out);
 
 /*
+ * The same without the fast path for ASCII and precomposed Vietnamese
+ * letters: the general code, kept so that tests can check that both give
+ * the same bytes for every input.
+ */
+extern int	vn_normalize_reference(const char *in, size_t len, char *out);
+
+/*
  * vn_fold: strip Vietnamese diacritics from normalized text: tones and vowel
  * modifiers, đ -> d.  Output is never longer than the input.  Returns the
  * output length.

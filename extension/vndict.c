@@ -21,8 +21,9 @@
  *	  (without "www.") or the mail domain, so "vnexpress.net" finds every
  *	  link to it while a full URL still matches only itself.
  *
- * Stopwords are matched on the normalized exact form of single syllables
- * only, so a bare "cua" (cua, cửa, cưa) is never dropped for "của".
+ * Stopwords are matched on the normalized exact form only, so a bare "cua"
+ * (cua, cửa, cưa) is never dropped for "của"; a listed compound ("có_thể")
+ * drops the compound and its syllables.
  *
  *-------------------------------------------------------------------------
  */
@@ -30,7 +31,6 @@
 
 #include "commands/defrem.h"
 #include "fmgr.h"
-#include "lib/stringinfo.h"
 #include "tsearch/ts_public.h"
 #include "tsearch/ts_utils.h"
 
@@ -40,6 +40,7 @@ typedef struct VnDict
 {
 	StopList	stoplist;
 	bool		fold;			/* emit diacritic-folded forms */
+
 } VnDict;
 
 PG_FUNCTION_INFO_V1(vnfts_dict_init);
@@ -91,7 +92,17 @@ vnfts_dict_init(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(d);
 }
 
-/* Growable output array of lexemes. */
+/*
+ * Tokens up to this many bytes are normalized into a buffer on the stack
+ * and split without palloc; longer ones (rare) take the general path.
+ */
+#define VN_SHORT_TOKEN	256
+#define VN_SHORT_NORM	VN_NORM_BOUND(VN_SHORT_TOKEN)
+
+/*
+ * Growable output array of lexemes.  The terminating all-zero entry is
+ * written once, when the array is handed back (lexbuf_finish).
+ */
 typedef struct LexBuf
 {
 	TSLexeme   *res;
@@ -100,6 +111,14 @@ typedef struct LexBuf
 } LexBuf;
 
 static void
+lexbuf_init(LexBuf *lb, int cap)
+{
+	lb->cap = cap;
+	lb->n = 0;
+	lb->res = palloc(sizeof(TSLexeme) * cap);
+}
+
+static inline void
 lexbuf_add(LexBuf *lb, char *lexeme, uint16 nvariant, uint16 flags)
 {
 	if (lb->n + 1 >= lb->cap)
@@ -111,25 +130,63 @@ lexbuf_add(LexBuf *lb, char *lexeme, uint16 nvariant, uint16 flags)
 	lb->res[lb->n].nvariant = nvariant;
 	lb->res[lb->n].flags = flags;
 	lb->n++;
-	memset(&lb->res[lb->n], 0, sizeof(TSLexeme));
 }
 
-/* Add the exact form and, if folding is on and it differs, the folded one. */
+static TSLexeme *
+lexbuf_finish(LexBuf *lb)
+{
+	memset(&lb->res[lb->n], 0, sizeof(TSLexeme));
+	return lb->res;
+}
+
+/*
+ * A lexeme: len bytes of normalized text, which holds no NUL byte, so
+ * this is pnstrdup() without its search for one.
+ */
+static inline char *
+lexdup(const char *s, int len)
+{
+	char	   *r = palloc(len + 1);
+
+	memcpy(r, s, len);
+	r[len] = '\0';
+	return r;
+}
+
+/*
+ * The folded form of s (len bytes) into folded (room for len bytes), or -1
+ * if it has no diacritics.  A folded character is always shorter than the
+ * one it replaces and nothing else changes, so vn_fold() shortening the
+ * text is exactly vn_has_marks().
+ */
+static inline int
+fold_if_marked(const char *s, int len, char *folded)
+{
+	int			flen = vn_fold(s, len, folded);
+
+	return flen < len ? flen : -1;
+}
+
+/*
+ * Add the exact form (s, NUL-terminated, handed over) and, if folding is on
+ * and it differs, the folded one.
+ */
 static void
-add_forms(VnDict *d, LexBuf *lb, const char *s, int len, uint16 nvariant,
+add_forms(VnDict *d, LexBuf *lb, char *s, int len, uint16 nvariant,
 		  uint16 flags)
 {
-	char	   *exact = pnstrdup(s, len);
-
-	lexbuf_add(lb, exact, nvariant, flags);
-	if (d->fold && vn_has_marks(s, len))
+	lexbuf_add(lb, s, nvariant, flags);
+	if (d->fold)
 	{
-		char	   *folded = palloc(len + 1);
-		int			flen = vn_fold(s, len, folded);
+		char		buf[VN_SHORT_NORM];
+		char	   *folded = len <= VN_SHORT_NORM ? buf : palloc(len);
+		int			flen = fold_if_marked(s, len, folded);
 
-		folded[flen] = '\0';
 		/* same position as the exact form: never TSL_ADDPOS here */
-		lexbuf_add(lb, folded, nvariant, 0);
+		if (flen >= 0)
+			lexbuf_add(lb, lexdup(folded, flen), nvariant, 0);
+		if (folded != buf)
+			pfree(folded);
 	}
 }
 
@@ -141,12 +198,16 @@ add_forms(VnDict *d, LexBuf *lb, const char *s, int len, uint16 nvariant,
 static bool
 web_host(const char *s, int len, int *hstart, int *hlen)
 {
-	const char *at = memchr(s, '@', len);
+	const char *at;
 	const char *scheme = NULL;
 	int			b,
 				e,
 				i;
 
+	/* the host is part of s and holds a dot: most words stop here */
+	if (memchr(s, '.', len) == NULL)
+		return false;
+	at = memchr(s, '@', len);
 	for (i = 0; i + 2 < len; i++)
 		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
 		{
@@ -179,6 +240,23 @@ web_host(const char *s, int len, int *hstart, int *hlen)
 }
 
 /*
+ * vn_space_at(), which can only be non-zero at a space, a tab or the lead
+ * byte of U+00A0 (C2), U+2000..U+2060 (E2), U+3000 (E3) or U+FEFF (EF):
+ * every other byte, and so every letter, is decided without a call.
+ */
+static inline int
+space_at(const char *s, int n)
+{
+	unsigned char c = (unsigned char) *s;
+
+	if (c == ' ' || c == '\t')
+		return 1;
+	if (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF)
+		return vn_space_at(s, n);
+	return 0;
+}
+
+/*
  * Split normalized text into syllables at whitespace.  Returns the number
  * found; starts/lens must have room for len / 2 + 1 entries.
  */
@@ -190,7 +268,7 @@ split_syllables(const char *s, int len, int *starts, int *lens)
 
 	while (i < len)
 	{
-		int			sl = vn_space_at(s + i, len - i);
+		int			sl = space_at(s + i, len - i);
 		int			b;
 
 		if (sl > 0)
@@ -199,7 +277,7 @@ split_syllables(const char *s, int len, int *starts, int *lens)
 			continue;
 		}
 		b = i;
-		while (i < len && vn_space_at(s + i, len - i) == 0)
+		while (i < len && space_at(s + i, len - i) == 0)
 			i++;
 		starts[n] = b;
 		lens[n] = i - b;
@@ -216,52 +294,102 @@ static void
 add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		 uint16 first_nvariant, bool check_stop)
 {
-	int		   *starts = palloc(sizeof(int) * (len / 2 + 1));
-	int		   *lens = palloc(sizeof(int) * (len / 2 + 1));
+	int			sbuf[VN_SHORT_NORM / 2 + 1],
+				lbuf[VN_SHORT_NORM / 2 + 1];
+	bool		small = len <= VN_SHORT_NORM;
+	int		   *starts = small ? sbuf : palloc(sizeof(int) * (len / 2 + 1));
+	int		   *lens = small ? lbuf : palloc(sizeof(int) * (len / 2 + 1));
 	int			n = split_syllables(norm, len, starts, lens);
 	int			i;
 
-	if (n == 0)
-		return;
 	if (n == 1)
 	{
-		char	   *word = pnstrdup(norm + starts[0], lens[0]);
-
+		const char *word = norm + starts[0];
+		int			wlen = lens[0];
 		int			hs,
 					hl;
 
-		if (!(check_stop && d->stoplist.len > 0 &&
-			  searchstoplist(&d->stoplist, word)))
-			add_forms(d, lb, word, lens[0], first_nvariant, 0);
-		/* same variant: a query for the whole address stays precise */
-		if (web_host(word, lens[0], &hs, &hl) && hl < lens[0])
-			lexbuf_add(lb, pnstrdup(word + hs, hl), first_nvariant, 0);
-		pfree(word);
-	}
-	else
-	{
-		StringInfoData compound;
+		char	   *exact = lexdup(word, wlen);
 
-		initStringInfo(&compound);
+		if (check_stop && searchstoplist(&d->stoplist, exact))
+			pfree(exact);
+		else
+			add_forms(d, lb, exact, wlen, first_nvariant, 0);
+		/* same variant: a query for the whole address stays precise */
+		if (web_host(word, wlen, &hs, &hl) && hl < wlen)
+			lexbuf_add(lb, lexdup(word + hs, hl), first_nvariant, 0);
+	}
+	else if (n > 1)
+	{
+		/*
+		 * vn_fold() works character by character, so the folded compound
+		 * is the folded syllables joined with '_': fold each syllable once,
+		 * into one buffer, and take the compound and the syllables from it.
+		 */
+		char	   *compound = palloc(len + 1);
+		char		fbuf[VN_SHORT_NORM + 1];
+		int			flbuf[VN_SHORT_NORM / 2 + 1];
+		char	   *folded = NULL;
+		int		   *flens = NULL;
+		int			clen = 0,
+					flen = 0;
+
+		if (d->fold)
+		{
+			folded = small ? fbuf : palloc(len + 1);
+			flens = small ? flbuf : palloc(sizeof(int) * n);
+		}
 		for (i = 0; i < n; i++)
 		{
 			if (i > 0)
-				appendStringInfoChar(&compound, '_');
-			appendBinaryStringInfo(&compound, norm + starts[i], lens[i]);
+				compound[clen++] = '_';
+			memcpy(compound + clen, norm + starts[i], lens[i]);
+			clen += lens[i];
+			if (folded)
+			{
+				if (i > 0)
+					folded[flen++] = '_';
+				flens[i] = vn_fold(norm + starts[i], lens[i], folded + flen);
+				flen += flens[i];
+			}
 		}
-		/* a stopword of several syllables ("có_thể") drops them all */
-		if (!(check_stop && d->stoplist.len > 0 &&
-			  searchstoplist(&d->stoplist, compound.data)))
+		compound[clen] = '\0';
+
+		if (check_stop && searchstoplist(&d->stoplist, compound))
 		{
-			add_forms(d, lb, compound.data, compound.len, first_nvariant, 0);
-			for (i = 0; i < n; i++)
-				add_forms(d, lb, norm + starts[i], lens[i], first_nvariant + 1,
-						  i > 0 ? TSL_ADDPOS : 0);
+			/* a stopword of several syllables ("có_thể") drops them all */
+			pfree(compound);
 		}
-		pfree(compound.data);
+		else
+		{
+			lexbuf_add(lb, compound, first_nvariant, 0);
+			/* folding shortens exactly the text that has marks */
+			if (folded && flen < clen)
+				lexbuf_add(lb, lexdup(folded, flen), first_nvariant, 0);
+			for (i = 0, flen = 0; i < n; i++)
+			{
+				lexbuf_add(lb, lexdup(norm + starts[i], lens[i]),
+						   first_nvariant + 1, i > 0 ? TSL_ADDPOS : 0);
+				if (folded)
+				{
+					if (flens[i] < lens[i])
+						lexbuf_add(lb, lexdup(folded + flen, flens[i]),
+								   first_nvariant + 1, 0);
+					flen += flens[i] + 1;
+				}
+			}
+		}
+		if (folded && !small)
+		{
+			pfree(folded);
+			pfree(flens);
+		}
 	}
-	pfree(starts);
-	pfree(lens);
+	if (!small)
+	{
+		pfree(starts);
+		pfree(lens);
+	}
 }
 
 Datum
@@ -271,15 +399,29 @@ vnfts_dict_lexize(PG_FUNCTION_ARGS)
 	char	   *in = (char *) PG_GETARG_POINTER(1);
 	int32		len = PG_GETARG_INT32(2);
 	LexBuf		lb;
+	char		normbuf[VN_SHORT_NORM + 1];
 	char	   *norm;
 	int			nlen;
 	const char *canon;
 
-	norm = vnfts_normalize(in, len, &nlen);
+	/*
+	 * Short tokens (nearly all) are normalized on the stack, in one piece as
+	 * vnfts_normalize() would.
+	 */
+	if (len <= VN_SHORT_TOKEN)
+	{
+		nlen = vn_normalize(in, len, normbuf);
+		if (nlen < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR),
+					 errmsg("could not normalize Vietnamese text")));
+		normbuf[nlen] = '\0';
+		norm = normbuf;
+	}
+	else
+		norm = vnfts_normalize(in, len, &nlen);
 
-	lb.cap = 8;
-	lb.n = 0;
-	lb.res = palloc0(sizeof(TSLexeme) * lb.cap);
+	lexbuf_init(&lb, 8);
 
 	canon = vnfts_user_synonym(norm);
 	if (canon != NULL)
@@ -297,6 +439,7 @@ vnfts_dict_lexize(PG_FUNCTION_ARGS)
 	else
 		add_text(d, &lb, norm, nlen, 1, true);
 
-	pfree(norm);
-	PG_RETURN_POINTER(lb.res);
+	if (norm != normbuf)
+		pfree(norm);
+	PG_RETURN_POINTER(lexbuf_finish(&lb));
 }

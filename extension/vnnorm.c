@@ -594,8 +594,181 @@ done:
 	return out;
 }
 
+/*
+ * The fast path of vn_normalize() for what nearly all text is: ASCII and
+ * precomposed Vietnamese letters.  It does what canonicalize() does for
+ * such text (needs_icu() is false for it), in one pass: each letter is
+ * written at once in lowercase, copied when it already is, and a run of
+ * letters is rewritten only when its tone mark has to move.  Returns -1,
+ * having written garbage, as soon as it meets anything else (another
+ * character, a combining mark, invalid UTF-8): the caller then takes the
+ * general path.  A run always ends at an ASCII non-letter or at the end of
+ * the text here, never before a combining mark, so tones may always move.
+ */
+static inline bool
+is_ascii_letter(unsigned char c)
+{
+	c |= 0x20;					/* A-Z -> a-z; no other byte lands there */
+	return c >= 'a' && c <= 'z';
+}
+
+/*
+ * The precomposed Vietnamese letter at p (n > 0 bytes, p[0] >= 0x80): its
+ * byte length, with its table entry in *e, or 0 if there is none there.
+ * Decodes only the two blocks our letters live in, U+00C0..U+01BF (lead
+ * bytes C3..C6) and U+1E80..U+1EFF (E1 BA, E1 BB); no overlong form,
+ * surrogate or out-of-range value can start with those bytes.
+ */
+static inline int
+letter_at(const unsigned char *p, size_t n, const VnLetterEntry **e)
+{
+	unsigned char c = p[0];
+
+	if (c >= 0xC3 && c <= 0xC6 && n >= 2 && (p[1] & 0xC0) == 0x80)
+	{
+		int32_t		cp = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+
+		if (cp > 0x1B0 || vn_latin_index[cp - 0xC0] == 0)
+			return 0;
+		*e = &vn_letters[vn_latin_index[cp - 0xC0] - 1];
+		return 2;
+	}
+	if (c == 0xE1 && n >= 3 && (p[1] == 0xBA || p[1] == 0xBB) &&
+		(p[2] & 0xC0) == 0x80)
+	{
+		int32_t		cp = 0x1000 | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+
+		if (cp < 0x1EA0 || cp > 0x1EF9)
+			return 0;
+		*e = &vn_letters[VN_FIRST_EXT + (cp - 0x1EA0)];
+		return 3;
+	}
+	return 0;
+}
+
+static int
+normalize_fast(const char *in, size_t len, char *out)
+{
+	const unsigned char *p = (const unsigned char *) in;
+	size_t		i = 0,
+				o = 0,
+				ostart = 0;		/* output offset of run[0] */
+	VnLetter	run[MAX_RUN];
+	int			nrun = 0,
+				ntoned = 0,
+				toned = -1;
+
+	for (;;)
+	{
+		unsigned char c;
+		VnLetter   *l;
+
+		/* a letter run ends here: move its tone mark if it must */
+		if (nrun > 0 &&
+			(i == len || (p[i] < 0x80 && !is_ascii_letter(p[i]))))
+		{
+			if (ntoned == 1 && nrun <= 8)
+			{
+				int			target = tone_target(run, nrun);
+
+				if (target >= 0 && target != toned)
+				{
+					VnLetter	moved = run[target];
+
+					moved.tone = run[toned].tone;
+					if (vn_letter_compose(&moved) >= 0)
+					{
+						run[target].tone = run[toned].tone;
+						run[toned].tone = VN_TONE_NONE;
+						o = ostart;
+						for (int k = 0; k < nrun; k++)
+							o += vn_utf8_encode(vn_letter_compose(&run[k]),
+												out + o);
+					}
+				}
+			}
+			nrun = 0;
+		}
+		if (i == len)
+			break;
+
+		c = p[i];
+		if (c < 0x80)
+		{
+			char		lc = (char) (c | 0x20);
+
+			if (lc < 'a' || lc > 'z')
+			{
+				out[o++] = (char) c;
+				i++;
+				continue;
+			}
+			/* too long for a syllable: what is written stays as is */
+			if (nrun == MAX_RUN)
+				nrun = 0;
+			if (nrun == 0)
+			{
+				ostart = o;
+				ntoned = 0;
+			}
+			l = &run[nrun++];
+			l->base = lc;
+			l->mod = VN_MOD_NONE;
+			l->tone = VN_TONE_NONE;
+			l->upper = false;
+			out[o++] = lc;
+			i++;
+		}
+		else
+		{
+			const VnLetterEntry *e;
+			int			clen = letter_at(p + i, len - i, &e);
+
+			if (clen == 0)
+				return -1;
+			if (nrun == MAX_RUN)
+				nrun = 0;
+			if (nrun == 0)
+			{
+				ostart = o;
+				ntoned = 0;
+			}
+			l = &run[nrun];
+			l->base = e->base;
+			l->mod = e->mod;
+			l->tone = e->tone;
+			l->upper = false;
+			if (l->tone != VN_TONE_NONE)
+			{
+				ntoned++;
+				toned = nrun;
+			}
+			nrun++;
+			if (e->upper)
+				o += vn_utf8_encode(vn_letter_compose(l), out + o);
+			else
+			{
+				memcpy(out + o, p + i, clen);
+				o += clen;
+			}
+			i += clen;
+		}
+	}
+	return (int) o;
+}
+
 int
 vn_normalize(const char *in, size_t len, char *out)
+{
+	int			n = normalize_fast(in, len, out);
+
+	if (n >= 0)
+		return n;
+	return vn_normalize_reference(in, len, out);
+}
+
+int
+vn_normalize_reference(const char *in, size_t len, char *out)
 {
 	char	   *folded,
 			   *canon;
@@ -641,9 +814,24 @@ vn_fold(const char *in, size_t len, char *out)
 	while (i < len)
 	{
 		int32_t		cp;
-		int			clen = vn_utf8_decode(p + i, len - i, &cp);
+		int			clen;
 		VnLetter	l;
+		const VnLetterEntry *e;
 
+		/* ASCII and our letters without a call; the rest as it comes */
+		if (p[i] < 0x80)
+		{
+			out[o++] = in[i++];
+			continue;
+		}
+		clen = letter_at(p + i, len - i, &e);
+		if (clen > 0)
+		{
+			out[o++] = e->upper ? e->base - 'a' + 'A' : e->base;
+			i += clen;
+			continue;
+		}
+		clen = vn_utf8_decode(p + i, len - i, &cp);
 		if (cp >= 0x80 && vn_letter_decompose(cp, &l))
 			out[o++] = l.upper ? l.base - 'a' + 'A' : l.base;
 		else

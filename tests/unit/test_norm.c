@@ -7,6 +7,254 @@
 
 #include <stdlib.h>
 
+/*
+ * vn_normalize() takes a fast path for ASCII and precomposed Vietnamese
+ * letters; vn_normalize_reference() always takes the general one.  Both
+ * must give the same bytes for every input.  Returns true if they do.
+ */
+static bool
+same_as_reference(const char *in, size_t len)
+{
+	char		fast[4096],
+				ref[4096];
+	char	   *copy;
+	int			n1,
+				n2;
+	bool		same;
+
+	if (VN_NORM_BOUND(len) > sizeof(fast))
+		return false;
+	/* exactly len bytes, so that the sanitizers catch a read past the end */
+	copy = malloc(len + (len == 0));
+	memcpy(copy, in, len);
+	n1 = vn_normalize(copy, len, fast);
+	n2 = vn_normalize_reference(copy, len, ref);
+	free(copy);
+	same = n1 == n2 && (n1 < 0 || memcmp(fast, ref, n1) == 0);
+	if (!same)
+		printf("#   differs for '%.*s' (%d vs %d bytes)\n", (int) len, in, n1, n2);
+	return same;
+}
+
+/*
+ * vn_fold() as its contract states it, one decoded character at a time:
+ * vn_fold() decodes our letters inline and must give the same bytes.
+ */
+static int
+fold_simple(const char *in, size_t len, char *out)
+{
+	size_t		i = 0,
+				o = 0;
+
+	while (i < len)
+	{
+		int32_t		cp;
+		int			clen = vn_utf8_decode((const unsigned char *) in + i, len - i, &cp);
+		VnLetter	l;
+
+		if (cp >= 0x80 && vn_letter_decompose(cp, &l))
+			out[o++] = l.upper ? l.base - 'a' + 'A' : l.base;
+		else
+		{
+			memcpy(out + o, in + i, clen);
+			o += clen;
+		}
+		i += clen;
+	}
+	return (int) o;
+}
+
+static bool
+fold_as_simple(const char *in, size_t len)
+{
+	char		a[4096],
+				b[4096];
+	char	   *copy;
+	int			n1,
+				n2;
+
+	if (len > sizeof(a))
+		return false;
+	copy = malloc(len + (len == 0));
+	memcpy(copy, in, len);
+	n1 = vn_fold(copy, len, a);
+	n2 = fold_simple(copy, len, b);
+	free(copy);
+	if (n1 == n2 && memcmp(a, b, n1) == 0)
+		return true;
+	printf("#   fold differs for '%.*s'\n", (int) len, in);
+	return false;
+}
+
+/* only ASCII and precomposed Vietnamese letters: what the fast path takes */
+static bool
+fast_path_text(const char *in, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		int32_t		cp;
+		VnLetter	l;
+
+		i += vn_utf8_decode((const unsigned char *) in + i, len - i, &cp);
+		if (cp < 0 || (cp >= 0x80 && !vn_letter_decompose(cp, &l)))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The text with the tone mark of its one toned letter put on letter number
+ * `which` instead (when that gives a letter).  Returns 0 if the text has no
+ * tone mark or fewer letters than that.
+ */
+static size_t
+retone(const char *in, size_t len, int which, char *out)
+{
+	size_t		i = 0,
+				o = 0;
+	int			tone = 0,
+				idx = 0;
+	bool		placed = false;
+
+	while (i < len)
+	{
+		int32_t		cp;
+		VnLetter	l;
+
+		i += vn_utf8_decode((const unsigned char *) in + i, len - i, &cp);
+		if (cp >= 0 && vn_letter_decompose(cp, &l) && l.tone != VN_TONE_NONE)
+			tone = l.tone;
+	}
+	if (tone == 0)
+		return 0;
+	i = 0;
+	while (i < len)
+	{
+		int32_t		cp;
+		int			cl = vn_utf8_decode((const unsigned char *) in + i, len - i, &cp);
+		VnLetter	l;
+
+		if (cp < 0)
+			cp = 0xFFFD;
+		else if (vn_letter_decompose(cp, &l))
+		{
+			l.tone = idx++ == which ? tone : VN_TONE_NONE;
+			if (vn_letter_compose(&l) >= 0)
+			{
+				cp = vn_letter_compose(&l);
+				placed |= l.tone != VN_TONE_NONE;
+			}
+		}
+		o += vn_utf8_encode(cp, out + o);
+		i += cl;
+	}
+	return placed ? o : 0;
+}
+
+/* deterministic generator (xorshift), so a failure can be reproduced */
+static uint64_t rng_state = UINT64_C(0x9e3779b97f4a7c15);
+
+static uint32_t
+rng(uint32_t n)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (uint32_t) (rng_state % n);
+}
+
+/* append one random piece of text: letters above all, and every trap */
+static size_t
+random_piece(char *out)
+{
+	static const char *const traps[] = {
+		" ", " ", "-", ".", "_", "1", "9", "\t", "\n", "@", "[", "`", "{",
+		"\xcc\x80", "\xcc\x81", "\xcc\x83", "\xcc\x89", "\xcc\xa3",	/* tones, combining */
+		"\xcc\x82", "\xcc\x86", "\xcc\x9b",	/* circumflex, breve, horn */
+		"\xc2\xa0", "\xe2\x80\x8b", "\xef\xbb\xbf",	/* spaces */
+		"\xc3\x9f", "\xc3\xb1", "\xc3\x87", "\xc5\x93", "\xc6\xa2",	/* ß ñ Ç œ Ƣ */
+		"\xc6\xb1", "\xc6\xbf", "\xc7\x80", "\xc2\xbf",	/* Ʊ ƿ ǀ ¿ */
+		"\xc4\xb0", "\xe1\xba\x9e", "\xe1\xba\x9b", "\xe1\xbb\xba",	/* İ ẞ ẛ Ỻ */
+		"\xe1\xb8\x80", "\xef\xac\x80", "\xd0\x9c", "\xe4\xb8\xad",	/* Ḁ ﬀ М 中 */
+		"\xf0\x9f\x98\x80",	/* emoji */
+		"\xff", "\xc3", "\xe1", "\xe1\xba", "\xe1\xbb", "\x80", "\xbb",	/* invalid, truncated */
+		"\xc0\xa0", "\xed\xa0\x80", "\xf4\x90\x80\x80",	/* overlong, surrogate, too big */
+	};
+	uint32_t	r = rng(100);
+
+	if (r < 45)
+	{
+		/* a Vietnamese letter or an ASCII one, either case */
+		static const char *const vowels = "aeiouyAEIOUY";
+		int32_t		cp;
+		VnLetter	l;
+
+		if (rng(2) == 0)
+		{
+			out[0] = rng(2) ? vowels[rng(12)] : (char) ('a' + rng(26));
+			return 1;
+		}
+		do
+			cp = rng(2) ? 0xC0 + (int32_t) rng(0x1B0 - 0xC0 + 1) :
+				0x1EA0 + (int32_t) rng(0x5A);
+		while (!vn_letter_decompose(cp, &l));
+		return vn_utf8_encode(cp, out);
+	}
+	if (r < 75)
+	{
+		/* syllable-like: consonant, vowels with one tone somewhere */
+		static const char *const syl[] = {
+			"hoa", "HOA", "khoe", "thuy", "uy", "tuy", "quy", "qua", "gia",
+			"giu", "nguoi", "muoi", "hoai", "khuyu", "huyen", "oa", "oe",
+			"uye", "yeu", "ieu", "uou", "oai", "gi", "qu"
+		};
+		static const char *const tones[] = {
+			"\xcc\x80", "\xcc\x81", "\xcc\x83", "\xcc\x89", "\xcc\xa3"
+		};
+		const char *s = syl[rng(sizeof(syl) / sizeof(syl[0]))];
+		size_t		n = strlen(s),
+					at = rng(n + 1),
+					o = 0;
+		char		nfd[64];
+		char		nfc[64];
+		int			m;
+
+		/* put a combining tone after letter `at` and compose it with NFC */
+		memcpy(nfd, s, at);
+		o = at;
+		if (at > 0)
+		{
+			const char *t = tones[rng(5)];
+
+			memcpy(nfd + o, t, strlen(t));
+			o += strlen(t);
+		}
+		memcpy(nfd + o, s + at, n - at);
+		o += n - at;
+		if (rng(3) == 0)
+		{
+			memcpy(out, nfd, o);	/* left in NFD */
+			return o;
+		}
+		/* precomposed, through the reference path (NFC) */
+		m = vn_normalize_reference(nfd, o, nfc);
+		if (m < 0)
+			m = 0;
+		memcpy(out, nfc, m);
+		if (m > 0 && rng(2) == 0)
+			out[0] = (out[0] >= 'a' && out[0] <= 'z') ? out[0] - 32 : out[0];
+		return m;
+	}
+	{
+		const char *t = traps[rng(sizeof(traps) / sizeof(traps[0]))];
+
+		memcpy(out, t, strlen(t));
+		return strlen(t);
+	}
+}
+
 static void
 check_norm(const char *in, const char *want)
 {
@@ -117,6 +365,131 @@ main(void)
 	check_norm("IMCWP-17", "imcwp-17");
 	check_norm("1.000.000", "1.000.000");
 	check_norm("", "");
+
+	/* the fast path gives what the general one gives, for every letter */
+	{
+		int			bad = 0,
+					total = 0;
+		char		buf[64];
+
+		for (int32_t cp = 0; cp < 0x2000; cp++)
+		{
+			VnLetter	l2;
+			int			n;
+
+			if (!vn_letter_decompose(cp, &l2))
+				continue;
+			n = vn_utf8_encode(cp, buf);
+			/* alone, before and after ASCII letters, in a toneless pair */
+			bad += !same_as_reference(buf, n);
+			bad += !fold_as_simple(buf, n);
+			memcpy(buf + n, "oa", 2);
+			bad += !same_as_reference(buf, n + 2);
+			memmove(buf + 2, buf, n + 2);
+			memcpy(buf, "ho", 2);
+			bad += !same_as_reference(buf, n + 4);
+			total += 3;
+		}
+		ok(bad == 0, "fast path == general path for every letter (%d inputs, %d differ)",
+		   total, bad);
+	}
+
+	/* ... and around the longest run of letters taken as one syllable */
+	{
+		static const char *const syl[] = {
+			"hoà", "HOÀ", "thuỷ", "qúy", "ngươì", "khoẻ", "Đảng", "muà"
+		};
+		int			bad = 0,
+					total = 0;
+
+		for (int k = 0; k <= 40; k++)
+			for (size_t j = 0; j < sizeof(syl) / sizeof(syl[0]); j++)
+			{
+				char		buf[128];
+
+				memset(buf, k % 2 ? 'x' : 'X', k);
+				strcpy(buf + k, syl[j]);
+				bad += !same_as_reference(buf, strlen(buf));
+				strcat(buf, "-");
+				strcat(buf, syl[(j + 1) % 8]);
+				bad += !same_as_reference(buf, strlen(buf));
+				total += 2;
+			}
+		ok(bad == 0, "fast path == general path for long runs (%d inputs, %d differ)",
+		   total, bad);
+	}
+
+	/* ... and for random text with every kind of trap in it */
+	{
+		int			bad = 0,
+					fast = 0;
+		const int	ntests = 300000;
+
+		for (int t = 0; t < ntests; t++)
+		{
+			char		buf[512];
+			size_t		len = 0;
+			int			npieces = 1 + rng(t % 4 == 0 ? 40 : 6);
+
+			for (int k = 0; k < npieces && len < 400; k++)
+				len += random_piece(buf + len);
+			bad += !same_as_reference(buf, len);
+			bad += !fold_as_simple(buf, len);
+			/* count how often the fast path is what got tested */
+			fast += fast_path_text(buf, len);
+			if (bad > 10)
+				break;
+		}
+		ok(bad == 0, "fast path == general path, and vn_fold as specified, on %d random texts (%d differ)",
+		   ntests, bad);
+		ok(fast > ntests / 10, "many of them (%d) took the fast path", fast);
+	}
+
+	/*
+	 * ... and for every word of the base word list: as written, in upper
+	 * case, and with its tone mark moved to other letters (hoà, thuỷ)
+	 */
+	{
+		const char *path = getenv("VN_WORDLIST");
+		FILE	   *f = fopen(path ? path : "build/Viet74K.txt", "r");
+
+		if (f == NULL)
+			ok(true, "# SKIP no word list (build/Viet74K.txt)");
+		else
+		{
+			char		line[1024];
+			int			bad = 0,
+						n = 0,
+						inputs = 0;
+
+			while (fgets(line, sizeof(line), f) && bad <= 10)
+			{
+				size_t		len = strcspn(line, "\r\n");
+				char		buf[4096];
+				size_t		m;
+
+				bad += !same_as_reference(line, len);
+				bad += !fold_as_simple(line, len);
+				for (size_t k = 0; k < len; k++)
+					buf[k] = (line[k] >= 'a' && line[k] <= 'z') ? line[k] - 32 : line[k];
+				bad += !same_as_reference(buf, len);
+				inputs += 2;
+				for (int which = 0; which < 12; which++)
+				{
+					m = retone(line, len, which, buf);
+					if (m == 0)
+						continue;	/* that letter cannot carry it */
+					bad += !same_as_reference(buf, m);
+					inputs++;
+				}
+				n++;
+			}
+			fclose(f);
+			ok(n > 70000 && bad == 0,
+			   "fast path == general path on the %d words of the word list (%d inputs, %d differ)",
+			   n, inputs, bad);
+		}
+	}
 
 	/* folding */
 	check_fold("Đảng Cộng sản", "dang cong san");
