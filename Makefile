@@ -78,6 +78,11 @@ build/vn_train: extension/tools/vn_train.c $(CORE_SRCS) $(CORE_HDRS)
 	@mkdir -p build
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
+# the core tokenizer's speed on news text (tests/bench/seg_speed.c)
+build/seg_speed: tests/bench/seg_speed.c $(CORE_SRCS) $(CORE_HDRS)
+	@mkdir -p build
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
 build/vietnamese.lex: build/vn_lexcompile $(LEXICON) $(MODEL_FILES)
 	build/vn_lexcompile -o $@.tmp -m extension/data/model $(LEXICON)
 	mv $@.tmp $@
