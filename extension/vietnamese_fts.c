@@ -147,32 +147,12 @@ vn_piece_break(unsigned char c)
 char *
 vnfts_normalize(const char *s, int len, int *outlen)
 {
-	size_t		npieces;
-	size_t		cap;
-	char	   *out;
+	size_t		npieces = len / VN_NORM_PIECE + 1;
+	size_t		cap = VN_NORM_BOUND((size_t) len) + 16 * npieces + 1;
+	char	   *out = MemoryContextAllocHuge(CurrentMemoryContext, cap);
 	size_t		pos = 0,
 				o = 0;
 
-	/* short text (every token): one piece, no break to look for */
-	if (len < VN_NORM_PIECE)
-	{
-		int			n;
-
-		out = palloc(VN_NORM_BOUND(len) + 1);
-		n = vn_normalize(s, len, out);
-		if (n < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INTERNAL_ERROR),
-					 errmsg("could not normalize Vietnamese text")));
-		out[n] = '\0';
-		if (outlen)
-			*outlen = n;
-		return out;
-	}
-
-	npieces = len / VN_NORM_PIECE + 1;
-	cap = VN_NORM_BOUND((size_t) len) + 16 * npieces + 1;
-	out = MemoryContextAllocHuge(CurrentMemoryContext, cap);
 	while (pos < (size_t) len)
 	{
 		size_t		end = pos + VN_NORM_PIECE;
