@@ -8,7 +8,9 @@
 #	  a check that both layouts find the same articles, and optionally
 #	  MRR@10 on the retrieval set.
 #
-#	    pg_virtualenv -t -v 15 bash tests/bench/layout.sh [--full] [--retrieval]
+#	    pg_virtualenv -t -v 15 bash tests/bench/layout.sh [--full] [--retrieval | --retrieval-only]
+#
+#	  Default: 10% of the news corpus, 100 of the 500 questions; --full: all.
 #
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -16,11 +18,13 @@ DATA=${VNFTS_BENCH_DATA:-$here/../../../shared}
 [ -d "$DATA/corpus" ] || DATA=/work/shared
 FULL=0
 RET=0
+NEWS=1
 QREPS=5
 for a in "$@"; do
 	case "$a" in
 		--full) FULL=1 ;;
 		--retrieval) RET=1 ;;
+		--retrieval-only) RET=1; NEWS=0 ;;
 		*) echo "unknown option $a" >&2; exit 1 ;;
 	esac
 done
@@ -39,6 +43,7 @@ SQL
 # the installed library must be the one with the option
 "${PSQL[@]}" -At -c "SELECT 'check: ' || to_tsvector('vietnamese_prefix', 'đảng dang')::text"
 
+if [ $NEWS = 1 ]; then
 "${PSQL[@]}" -c "CREATE TABLE news (rn bigint GENERATED ALWAYS AS IDENTITY, id text, title text, body text)"
 gunzip -c "$DATA/corpus/news.tsv.gz" | awk -v f=$FULL 'f == 1 || NR % 10 == 1' |
 	"${PSQL[@]}" -c "\\copy news (id, title, body) FROM pstdin WITH (FORMAT csv, DELIMITER E'\\t', QUOTE E'\\x01', FORCE_NOT_NULL (title, body))"
@@ -121,6 +126,7 @@ SELECT cfg, rep, round(seconds::numeric, 2) AS gin_s FROM bench_result WHERE ben
 -- search
 CREATE TABLE hitset (cfg text, qno int, rns bigint[]);
 CREATE TABLE top10 (cfg text, qno int, rns bigint[]);
+CREATE TABLE plans (cfg text, qno int, plan text);
 DO $$
 DECLARE
 	qreps		int := current_setting('bench.qreps')::int;
@@ -128,6 +134,7 @@ DECLARE
 	hits		bigint;
 	q			record;
 	c			record;
+	plan		json;
 BEGIN
 	FOR q IN SELECT qno, query FROM bench_query ORDER BY qno LOOP
 		FOR c IN SELECT * FROM cfgs ORDER BY ord LOOP
@@ -142,6 +149,8 @@ BEGIN
 			EXECUTE format('INSERT INTO top10 SELECT %L, %s, array_agg(rn) FROM (SELECT rn FROM %I, websearch_to_tsquery(%L::regconfig, %L) AS query '
 						   'WHERE tsv @@ query ORDER BY ts_rank_cd(tsv, query) DESC, rn LIMIT 10) t',
 						   c.cfg, q.qno, c.tab, c.cfg, q.query);
+			EXECUTE 'EXPLAIN (FORMAT JSON) ' || stmt INTO plan;
+			INSERT INTO plans VALUES (c.cfg, q.qno, plan::text);
 			PERFORM bench_time(stmt);
 			FOR r IN 1..qreps LOOP
 				INSERT INTO bench_result VALUES ('search', c.cfg, q.qno::text, r, bench_time(stmt), hits);
@@ -199,9 +208,14 @@ FROM hitset a JOIN hitset p ON p.qno = a.qno AND p.cfg = 'vietnamese_prefix' AND
 SELECT b.query, round(max(ms) FILTER (WHERE cfg = 'simple')::numeric, 1) AS simple,
 	   round(max(ms) FILTER (WHERE cfg = 'vietnamese')::numeric, 1) AS pairs,
 	   round(max(ms) FILTER (WHERE cfg = 'vietnamese_prefix')::numeric, 1) AS prefix,
-	   max(hits) FILTER (WHERE cfg = 'vietnamese') AS hits
-FROM perq JOIN bench_query b USING (qno) GROUP BY b.query ORDER BY max(ms) DESC LIMIT 12;
+	   max(hits) FILTER (WHERE cfg = 'vietnamese') AS hits,
+	   string_agg(CASE WHEN p.plan LIKE '%Seq Scan%' THEN 'seq' ELSE 'gin' END, '/' ORDER BY c.ord) AS "plans s/pairs/prefix"
+FROM perq JOIN bench_query b USING (qno) JOIN plans p USING (cfg, qno) JOIN cfgs c USING (cfg)
+GROUP BY b.query ORDER BY max(ms) DESC LIMIT 12;
+SELECT cfg, count(*) FILTER (WHERE plan LIKE '%Seq Scan%') AS seqscan_plans, count(*) AS queries
+FROM plans JOIN cfgs USING (cfg) GROUP BY cfg, ord ORDER BY ord;
 SQL
+fi
 
 if [ $RET = 1 ]; then
 	"${PSQL[@]}" -c "CREATE TABLE ret_passage (pid text PRIMARY KEY, body text)" \
