@@ -24,7 +24,7 @@ PGFILEDESC = "vietnamese_fts - Vietnamese full-text search"
 DATA = extension/vietnamese_fts--0.1.0.sql
 DATA_TSEARCH = extension/data/vietnamese.stop build/vietnamese.lex
 
-REGRESS = setup parser dictionary matching headline userwords hostile security
+REGRESS = setup parser dictionary matching headline userwords layout hostile security
 REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)

@@ -40,8 +40,24 @@ typedef struct VnDict
 {
 	StopList	stoplist;
 	bool		fold;			/* emit diacritic-folded forms */
-
+	bool		prefix;			/* Layout = prefix: see layout_lexeme() */
 } VnDict;
+
+/*
+ * Layout = prefix: one lexeme per form, the folded form first, then
+ * VN_LAYOUT_SEP, then the exact form if it has marks: "dang=đảng",
+ * "dang=", "nha_nuoc=nhà_nước".  A form without marks carries TSL_PREFIX,
+ * so a bare query word becomes the prefix operand 'dang=':* and matches
+ * every variant, while a marked one ('dang=đảng') matches only itself.
+ * to_tsvector ignores the flag, so documents and queries share the output.
+ *
+ * '=' cannot occur in the text it follows: only folded forms made of the
+ * letters a-z (and '_' between a compound's syllables) get this layout,
+ * so the prefix 'dang=' never matches "dang_vien=..." or "dangky=".  It
+ * needs no quoting in tsquery/tsvector text (unlike ':', '&', '|', '!',
+ * '(', ')', '<', '*', '\'', ' ' and '\\').
+ */
+#define VN_LAYOUT_SEP	'='
 
 PG_FUNCTION_INFO_V1(vnfts_dict_init);
 PG_FUNCTION_INFO_V1(vnfts_dict_lexize);
@@ -52,7 +68,8 @@ vnfts_dict_init(PG_FUNCTION_ARGS)
 	List	   *dictoptions = (List *) PG_GETARG_POINTER(0);
 	VnDict	   *d = palloc0(sizeof(VnDict));
 	bool		stoploaded = false,
-				foldloaded = false;
+				foldloaded = false,
+				layoutloaded = false;
 	ListCell   *l;
 
 	vnfts_check_encoding();
@@ -81,13 +98,36 @@ vnfts_dict_init(PG_FUNCTION_ARGS)
 			d->fold = defGetBoolean(defel);
 			foldloaded = true;
 		}
+		else if (pg_strcasecmp(defel->defname, "Layout") == 0)
+		{
+			char	   *v = defGetString(defel);
+
+			if (layoutloaded)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("multiple Layout parameters")));
+			if (pg_strcasecmp(v, "prefix") == 0)
+				d->prefix = true;
+			else if (pg_strcasecmp(v, "pairs") == 0)
+				d->prefix = false;
+			else
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("invalid value for Layout: \"%s\"", v),
+						 errhint("Valid values are \"pairs\" and \"prefix\".")));
+			layoutloaded = true;
+		}
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unrecognized Vietnamese dictionary parameter: \"%s\"",
 							defel->defname),
-					 errhint("Valid parameters are StopWords and Fold.")));
+					 errhint("Valid parameters are StopWords, Fold and Layout.")));
 	}
+	if (d->prefix && !d->fold)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("Layout = prefix requires Fold = true")));
 
 	PG_RETURN_POINTER(d);
 }
@@ -168,6 +208,52 @@ fold_if_marked(const char *s, int len, char *folded)
 }
 
 /*
+ * Does a folded form get the prefix layout?  Only if it is made of the
+ * letters a-z, with single '_' between syllables: Vietnamese words and
+ * names, and Latin words and acronyms made of letters.  Numbers, codes,
+ * URLs and words in other scripts keep plain lexemes.  The decision is
+ * made on the text, not on the token type, so the same word gives the same
+ * lexeme whether the parser calls it a syllable, a name or a foreign word
+ * (which can differ between a document and a query), and a synonym's
+ * canonical text is laid out like the same text in a document.
+ */
+static bool
+layout_applies(const char *folded, int flen)
+{
+	int			i;
+
+	if (flen == 0 || folded[0] == '_' || folded[flen - 1] == '_')
+		return false;
+	for (i = 0; i < flen; i++)
+	{
+		char		c = folded[i];
+
+		if (c >= 'a' && c <= 'z')
+			continue;
+		if (c == '_' && folded[i - 1] != '_')
+			continue;
+		return false;
+	}
+	return true;
+}
+
+/* "folded=exact", or "folded=" when the exact form has no marks */
+static char *
+layout_lexeme(const char *folded, int flen, const char *exact, int elen,
+			  bool marked)
+{
+	int			n = flen + 1 + (marked ? elen : 0);
+	char	   *r = palloc(n + 1);
+
+	memcpy(r, folded, flen);
+	r[flen] = VN_LAYOUT_SEP;
+	if (marked)
+		memcpy(r + flen + 1, exact, elen);
+	r[n] = '\0';
+	return r;
+}
+
+/*
  * Add the exact form (s, NUL-terminated, handed over) and, if folding is on
  * and it differs, the folded one.
  */
@@ -182,6 +268,23 @@ add_forms(VnDict *d, LexBuf *lb, char *s, int len, uint16 nvariant,
 		char	   *folded = len <= VN_SHORT_NORM ? buf : palloc(len);
 		int			flen = fold_if_marked(s, len, folded);
 
+		if (d->prefix)
+		{
+			bool		marked = flen >= 0;
+
+			if (layout_applies(marked ? folded : s, marked ? flen : len))
+			{
+				lb->n--;		/* replace the exact form added above */
+				lexbuf_add(lb, layout_lexeme(marked ? folded : s,
+											 marked ? flen : len,
+											 s, len, marked),
+						   nvariant, flags | (marked ? 0 : TSL_PREFIX));
+				pfree(s);
+				if (folded != buf)
+					pfree(folded);
+				return;
+			}
+		}
 		/* same position as the exact form: never TSL_ADDPOS here */
 		if (flen >= 0)
 			lexbuf_add(lb, lexdup(folded, flen), nvariant, 0);
@@ -287,6 +390,53 @@ split_syllables(const char *s, int len, int *starts, int *lens)
 }
 
 /*
+ * add_text() for several syllables with Layout = prefix: the compound in
+ * nvariant first, its syllables in first + 1, each laid out if it is
+ * made of letters and plain (exact and folded) otherwise.
+ */
+static void
+add_compound_layout(LexBuf *lb, const char *norm, const int *starts,
+					const int *lens, int n, char *compound, int clen,
+					const char *folded, const int *flens, int flen,
+					uint16 nv)
+{
+	int			i,
+				off;
+
+	if (layout_applies(folded, flen))
+	{
+		lexbuf_add(lb, layout_lexeme(folded, flen, compound, clen,
+									 flen < clen),
+				   nv, flen < clen ? 0 : TSL_PREFIX);
+		pfree(compound);
+	}
+	else
+	{
+		lexbuf_add(lb, compound, nv, 0);
+		if (flen < clen)
+			lexbuf_add(lb, lexdup(folded, flen), nv, 0);
+	}
+	for (i = 0, off = 0; i < n; i++)
+	{
+		const char *sy = norm + starts[i];
+		const char *fs = folded + off;
+		bool		marked = flens[i] < lens[i];
+		uint16		pos = i > 0 ? TSL_ADDPOS : 0;
+
+		if (layout_applies(fs, flens[i]))
+			lexbuf_add(lb, layout_lexeme(fs, flens[i], sy, lens[i], marked),
+					   nv + 1, pos | (marked ? 0 : TSL_PREFIX));
+		else
+		{
+			lexbuf_add(lb, lexdup(sy, lens[i]), nv + 1, pos);
+			if (marked)
+				lexbuf_add(lb, lexdup(fs, flens[i]), nv + 1, 0);
+		}
+		off += flens[i] + 1;
+	}
+}
+
+/*
  * Lexemes for normalized text: the compound and its syllables, or a single
  * syllable.  first_nvariant lets a synonym's alias come first.
  */
@@ -359,6 +509,11 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		{
 			/* a stopword of several syllables ("có_thể") drops them all */
 			pfree(compound);
+		}
+		else if (d->prefix)
+		{
+			add_compound_layout(lb, norm, starts, lens, n, compound, clen,
+								folded, flens, flen, first_nvariant);
 		}
 		else
 		{
