@@ -1,5 +1,5 @@
 --
--- Layout = prefix (experiment): one lexeme per form, "folded=exact"; a
+-- Layout = prefix: one lexeme per form, "folded=exact"; a
 -- bare query word becomes a prefix operand.  Every matching case must give
 -- the same answer as the default layout.
 --

@@ -1,7 +1,7 @@
 #!/bin/bash
 #
 # tests/bench/layout.sh
-#	  Experiment: the dictionary's Layout = prefix against the default
+#	  The dictionary's Layout = prefix against the default
 #	  layout (exact + folded pairs) and simple, on the same data in one run.
 #	  Stored tsvector columns, GIN build (3 builds each, interleaved), ranked
 #	  search (queries.txt as websearch_to_tsquery, top 10 by ts_rank_cd) with
@@ -15,7 +15,6 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 DATA=${VNFTS_BENCH_DATA:-$here/../../../shared}
-[ -d "$DATA/corpus" ] || DATA=/work/shared
 FULL=0
 RET=0
 NEWS=1
