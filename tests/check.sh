@@ -96,7 +96,7 @@ fi
 # they run as the postgres user from a copy of tests/.
 echo "=== TAP"
 work=$(mktemp -d /tmp/vnfts-tap.XXXXXX)
-cp -r tests/tap tests/data "$work/"
+cp -r tests/tap tests/data README.md "$work/"
 tapenv=(env PERL5LIB=/usr/lib/postgresql/15/lib/pgxs/src/test/perl
 	PATH="$PGBIN:$PATH" TESTDIR="$work" PG_REGRESS=/usr/lib/postgresql/15/lib/pgxs/src/test/regress/pg_regress)
 if [ "$(id -u)" -eq 0 ]; then
