@@ -12,7 +12,8 @@
  *	  re-encodes to the same bytes; vn_space_at() stays inside its buffer;
  *	- vn_normalize(): stays within VN_NORM_BOUND (the buffer is allocated
  *	  to exactly that size, so AddressSanitizer sees any overrun), produces
- *	  valid UTF-8 and is idempotent;
+ *	  valid UTF-8, is idempotent, and gives the same bytes as
+ *	  vn_normalize_reference() (the general code without the fast path);
  *	- vn_fold(): never grows, is idempotent, and changes the text exactly
  *	  when vn_has_marks() says so;
  *	- vn_scan_unit(): units tile the input, each at least one byte;
@@ -163,6 +164,12 @@ check_normalize_fold(const char *text, size_t len)
 	if (norm == NULL)
 		return;					/* ICU failure is reported, not a bug here */
 	FUZZ_CHECK(vn_utf8_valid(norm, nlen));
+
+	/* the fast path must not change a byte of what the general code gives */
+	norm2 = xmalloc(VN_NORM_BOUND(len));
+	nlen2 = vn_normalize_reference(text, len, norm2);
+	FUZZ_CHECK(nlen2 == nlen && memcmp(norm, norm2, nlen) == 0);
+	free(norm2);
 
 	/*
 	 * Normalizing normalized text changes nothing.  Build with
