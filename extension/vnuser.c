@@ -34,6 +34,8 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
+#include <unicode/ucasemap.h>
+
 #include "vietnamese_fts.h"
 
 typedef struct VnSynonym
@@ -355,6 +357,33 @@ vn_entry_tokens(const char *text, bool *single, bool *has_punct)
 	pfree(tz);
 }
 
+/* The text in upper case (palloc'd), locale-independent, or NULL. */
+static char *
+vn_upper(const char *s)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+	UCaseMap   *csm = ucasemap_open("", 0, &status);
+	int32_t		len = (int32_t) strlen(s);
+	int32_t		cap = len + 1;
+	int32_t		need = 0;
+	char	   *out = palloc(cap);
+
+	if (U_SUCCESS(status))
+		need = ucasemap_utf8ToUpper(csm, out, cap, s, len, &status);
+	if (status == U_BUFFER_OVERFLOW_ERROR)
+	{
+		/* a few letters grow in upper case ("ß" is "SS") */
+		status = U_ZERO_ERROR;
+		cap = need + 1;
+		out = repalloc(out, cap);
+		ucasemap_utf8ToUpper(csm, out, cap, s, len, &status);
+	}
+	ucasemap_close(csm);
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		return NULL;
+	return out;
+}
+
 static void
 vn_user_validate(const char *what, const char *as_typed, const char *key)
 {
@@ -367,8 +396,31 @@ vn_user_validate(const char *what, const char *as_typed, const char *key)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("Vietnamese user %s must not be empty", what)));
-	/* the parser sees the text as typed: "TP.HCM" is a code, "tp.hcm" is not */
+
+	/*
+	 * The parser sees the text as typed: "TP.HCM" is a code, "tp.hcm" is
+	 * not.  Entries are matched without regard to case and stored in lower
+	 * case, so a text whose upper case is one clean token is that token;
+	 * this also lets the stored rows go back in (pg_restore, UPDATE).
+	 */
 	vn_entry_tokens(as_typed, &single, &has_punct);
+	if (has_punct || !single)
+	{
+		char	   *upper = vn_upper(as_typed);
+		bool		usingle,
+					upunct;
+
+		if (upper != NULL)
+		{
+			vn_entry_tokens(upper, &usingle, &upunct);
+			if (usingle && !upunct)
+			{
+				single = true;
+				has_punct = false;
+			}
+			pfree(upper);
+		}
+	}
 	if (has_punct)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

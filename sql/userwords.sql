@@ -22,7 +22,21 @@ SELECT to_tsvector('vietnamese', 'Đội tuyển Việt Nam thắng') @@ plainto
 SELECT vietnamese_add_word('CÀ   PHÊ MUỐI');
 SELECT count(*) FROM vietnamese_user_words WHERE word = 'cà phê muối';
 
+-- stored rows are lower case and go back in as they are (pg_restore, UPDATE):
+-- entries are validated, like matched, without regard to case
+UPDATE vietnamese_user_words SET added_at = added_at;
+CREATE TEMP TABLE saved AS SELECT * FROM vietnamese_user_words;
+DELETE FROM vietnamese_user_words;
+INSERT INTO vietnamese_user_words SELECT * FROM saved;
+SELECT word, canonical FROM vietnamese_user_words ORDER BY word;
+SELECT to_tsvector('vietnamese', 'Giá nhà ở TP.HCM tăng') @@ plainto_tsquery('vietnamese', 'thành phố Hồ Chí Minh') AS alias_doc_after_reinsert;
+SELECT vietnamese_add_synonym('covid-19', 'bệnh COVID');
+SELECT word, canonical FROM vietnamese_user_words WHERE word = 'covid-19';
+SELECT vietnamese_remove_word('COVID-19');
+
 -- bad entries get a clear error
+SELECT vietnamese_add_word('tp.hcm cũ');
+SELECT vietnamese_add_word('bà rịa-vũng tàu');
 SELECT vietnamese_add_word('');
 SELECT vietnamese_add_word('   ');
 SELECT vietnamese_add_word('!!!');
