@@ -5,7 +5,8 @@
 --	  Reports fill time (to_tsvector + heap/TOAST writes), GIN build time,
 --	  sizes and the number of distinct lexemes.
 --
---	  psql variables: ours (configuration name), reps (GIN builds per config).
+--	  psql variables: ours (configuration name), reps (GIN builds per config),
+--	  storage (of the tsvector column: extended or main).
 --	  Leaves tables docs_simple and docs_ours (with GIN index docs_*_gin)
 --	  for search.sql.
 --
@@ -15,6 +16,7 @@ SET max_parallel_maintenance_workers = 0;
 SET maintenance_work_mem = '256MB';
 SET bench.ours = :'ours';
 SET bench.reps = :'reps';
+SET bench.storage = :'storage';
 
 DELETE FROM bench_result WHERE bench IN ('fill', 'gin');
 
@@ -22,6 +24,7 @@ DO $$
 DECLARE
 	ours		text := current_setting('bench.ours');
 	reps		int := current_setting('bench.reps')::int;
+	storage		text := current_setting('bench.storage');
 	cfgs		text[] := ARRAY['simple', ours];
 	tags		text[] := ARRAY['simple', 'ours'];
 	tab			text;
@@ -33,6 +36,8 @@ BEGIN
 					   'tsv tsvector GENERATED ALWAYS AS '
 					   '(to_tsvector(%L::regconfig, title || %L || body)) STORED)',
 					   tab, cfgs[i], ' ');
+		EXECUTE format('ALTER TABLE %I ALTER COLUMN tsv SET STORAGE %s',
+					   tab, storage);
 		INSERT INTO bench_result
 			VALUES ('fill', cfgs[i], tab, 1,
 					bench_time(format('INSERT INTO %I (rn, id, title, body) '

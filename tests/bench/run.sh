@@ -21,6 +21,9 @@
 #	                     throughput,gin,search,coldstart,memory,retrieval
 #	    --reps N         repetitions for throughput and GIN builds (default 3)
 #	    --qreps N        timed runs per search query (default 5)
+#	    --tsv-storage S  storage of the tsvector column in gin/search tables:
+#	                     extended (PostgreSQL's default) or main (compressed
+#	                     in the row; see the README's tuning notes)
 #	    --conns N        connections for cold start and memory (default 20)
 #	    --jobs N         concurrent sessions for the ranking (default: cores)
 #	    --db NAME        database to (re)create (default vnfts_bench)
@@ -37,6 +40,7 @@ DATA=${VNFTS_BENCH_DATA:-$repo/../shared}
 ONLY="throughput,gin,search,coldstart,memory,retrieval"
 REPS=3
 QREPS=5
+STORAGE=extended
 CONNS=20
 JOBS=$(nproc 2> /dev/null || echo 2)
 DB=vnfts_bench
@@ -58,6 +62,7 @@ while [ $# -gt 0 ]; do
 		--qreps) QREPS=$2; shift ;;
 		--conns) CONNS=$2; shift ;;
 		--jobs) JOBS=$2; shift ;;
+		--tsv-storage) STORAGE=$2; shift ;;
 		--db) DB=$2; shift ;;
 		--log) LOG=$2; shift ;;
 		-h|--help) usage 0 ;;
@@ -65,6 +70,11 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
+
+case $STORAGE in
+	extended | main | external) ;;
+	*) echo "--tsv-storage: extended, main or external, not '$STORAGE'" >&2; exit 1 ;;
+esac
 
 want()
 {
@@ -104,6 +114,7 @@ echo "vietnamese_fts benchmarks, $(date '+%Y-%m-%d %H:%M %Z')"
 echo "machine: $(uname -srm); $(grep -m1 'model name' /proc/cpuinfo 2> /dev/null | sed 's/.*: //'); $(nproc) cores; $(awk '/MemTotal/ { printf "%.1f GB RAM", $2 / 1048576 }' /proc/meminfo)"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server: $(psql -X -At -d postgres -c 'SELECT version()')"
+echo "shared_buffers: $(psql -X -At -d postgres -c 'SHOW shared_buffers'); tsvector column storage: $STORAGE"
 [ $QUICK = 1 ] && echo "mode: --quick (10% of the corpus, 100 questions): not comparable with full runs"
 
 PGOPTIONS="-c client_min_messages=warning" psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
@@ -184,7 +195,7 @@ if [ $have_news = 1 ] && want throughput; then
 fi
 if [ $have_news = 1 ] && want gin; then
 	stage "2. GIN build"
-	"${PSQL[@]}" -v ours="$OURS" -v reps="$REPS" -f "$here/gin.sql" || failed "2. GIN build"
+	"${PSQL[@]}" -v ours="$OURS" -v reps="$REPS" -v storage="$STORAGE" -f "$here/gin.sql" || failed "2. GIN build"
 fi
 if [ $have_news = 1 ] && want search; then
 	stage "3. ranked search"
