@@ -6,7 +6,7 @@
 --	  sizes and the number of distinct lexemes.
 --
 --	  psql variables: ours (configuration name), reps (GIN builds per config),
---	  storage (of the tsvector column: extended or main).
+--	  storage (of the tsvector column: extended, main or external).
 --	  Leaves tables docs_simple and docs_ours (with GIN index docs_*_gin)
 --	  for search.sql.
 --

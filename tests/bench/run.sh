@@ -22,8 +22,9 @@
 #	    --reps N         repetitions for throughput and GIN builds (default 3)
 #	    --qreps N        timed runs per search query (default 5)
 #	    --tsv-storage S  storage of the tsvector column in gin/search tables:
-#	                     extended (PostgreSQL's default) or main (compressed
-#	                     in the row; see the README's tuning notes)
+#	                     extended (PostgreSQL's default), main (compressed
+#	                     in the row; see the README's tuning notes) or
+#	                     external
 #	    --conns N        connections for cold start and memory (default 20)
 #	    --jobs N         concurrent sessions for the ranking (default: cores)
 #	    --db NAME        database to (re)create (default vnfts_bench)
