@@ -22,6 +22,7 @@
 #include "catalog/indexing.h"
 #include "catalog/pg_extension.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_namespace.h"
 #include "commands/extension.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -518,5 +519,14 @@ vnfts_user_words_changed(PG_FUNCTION_ARGS)
 		elog(ERROR, "vietnamese_user_words_changed must be called as a trigger");
 
 	CacheInvalidateRelcache(trigdata->tg_relation);
+
+	/*
+	 * A cached plan may hold a tsquery folded from a constant with the old
+	 * words (a prepared statement, a PL/pgSQL query).  An invalidation of
+	 * pg_namespace makes every backend reset its plan cache at our commit,
+	 * as a DDL change would; user words change rarely, so replanning is
+	 * cheap next to a stale result.
+	 */
+	CacheInvalidateCatalog(NamespaceRelationId);
 	PG_RETURN_POINTER(NULL);
 }

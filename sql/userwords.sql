@@ -18,6 +18,21 @@ SELECT to_tsvector('vietnamese', 'Giá nhà ở TP.HCM tăng') @@ plainto_tsquer
 SELECT to_tsvector('vietnamese', 'Giá nhà ở thành phố Hồ Chí Minh tăng') @@ plainto_tsquery('vietnamese', 'TP.HCM') AS canonical_doc;
 SELECT to_tsvector('vietnamese', 'Đội tuyển Việt Nam thắng') @@ plainto_tsquery('vietnamese', 'VN') AS vn;
 
+-- plans made before a change do not keep the old words: a prepared statement
+-- and a PL/pgSQL expression whose tsquery was folded from a constant
+PREPARE q AS SELECT plainto_tsquery('vietnamese', 'trà sữa trân châu');
+CREATE FUNCTION q_plpgsql() RETURNS tsquery LANGUAGE plpgsql
+	AS $$ BEGIN RETURN plainto_tsquery('vietnamese', 'trà sữa trân châu'); END $$;
+EXECUTE q;
+SELECT q_plpgsql();
+SELECT vietnamese_add_word('trà sữa trân châu');
+EXECUTE q;
+SELECT q_plpgsql();
+SELECT vietnamese_remove_word('trà sữa trân châu');
+EXECUTE q;
+DEALLOCATE q;
+DROP FUNCTION q_plpgsql();
+
 -- spellings are one key
 SELECT vietnamese_add_word('CÀ   PHÊ MUỐI');
 SELECT count(*) FROM vietnamese_user_words WHERE word = 'cà phê muối';

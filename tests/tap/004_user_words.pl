@@ -6,8 +6,9 @@
 #	  changes and removes user words and synonyms (each change its own
 #	  transaction, some rolled back): no client sees an error or warning;
 #	- sessions opened before a change see it after the commit without
-#	  reconnecting (vietnamese_segment and to_tsvector), never see a
-#	  rolled-back change, and see a removal;
+#	  reconnecting (vietnamese_segment, to_tsvector and a statement
+#	  prepared before it), never see a rolled-back change, and see a
+#	  removal;
 #	- invalid entries fail with a clear ERROR.
 
 use strict;
@@ -64,6 +65,14 @@ for my $w (sort keys %phrase)
 	(my $joined = $w) =~ s/ /_/g;
 	my $before = seg($old[0], $phrase{$w});
 	unlike($before, qr/\Q$joined\E/, "before: '$w' is not one word ($before)");
+}
+
+# Each old session also holds a plan whose tsquery is folded from a constant.
+for my $s (@old)
+{
+	$s->query_safe(q{PREPARE hcmc AS SELECT plainto_tsquery('vietnamese', 'HCMC')});
+	unlike($s->query_safe('EXECUTE hcmc'), qr/thành_phố/,
+		'before: the prepared query does not expand HCMC');
 }
 
 # Searchers: parse, segment and search in a loop.
@@ -145,6 +154,8 @@ for my $i (0 .. $#old)
 		$s->query_safe(q{SELECT to_tsvector('vietnamese', 'HCMC')}),
 		qr/'thành_phố_hồ_chí_minh':1/,
 		"old session $i: HCMC expands to its canonical form");
+	like($s->query_safe('EXECUTE hcmc'), qr/'thành_phố_hồ_chí_minh'/,
+		"old session $i: the statement prepared before the change is replanned");
 	is( $s->query_safe(
 			q{SELECT count(*) FROM docs WHERE to_tsvector('vietnamese', body) @@ plainto_tsquery('vietnamese', 'HCMC')}
 		),
