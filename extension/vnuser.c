@@ -329,11 +329,14 @@ vn_trim(const char *s)
 
 /*
  * How the parser sees an entry as typed: is it one token (a code such as
- * "TP.HCM", an acronym, a syllable), and does it hold anything but words
- * (punctuation, symbols, emoji)?
+ * "TP.HCM", an acronym, a syllable), does it hold anything but words
+ * (punctuation, symbols, emoji), and which is its first token that is not
+ * made of letters (a number, code, date, ...: the segmenter never joins
+ * those with syllables), or NULL.
  */
 static void
-vn_entry_tokens(const char *text, bool *single, bool *has_punct)
+vn_entry_tokens(const char *text, bool *single, bool *has_punct,
+				char **not_letters)
 {
 	VnTokenizer *tz = palloc(vn_tokenizer_size());
 	VnToken		tok;
@@ -342,6 +345,7 @@ vn_entry_tokens(const char *text, bool *single, bool *has_punct)
 
 	*single = false;
 	*has_punct = false;
+	*not_letters = NULL;
 	vn_tokenizer_init(tz, vnfts_lexicon(), NULL, text, len);
 	while (vn_tokenizer_next(tz, &tok))
 	{
@@ -351,6 +355,11 @@ vn_entry_tokens(const char *text, bool *single, bool *has_punct)
 		{
 			ncontent++;
 			*single = (ncontent == 1 && tok.start == 0 && tok.len == len);
+			if (*not_letters == NULL &&
+				tok.type != VN_TOK_WORD && tok.type != VN_TOK_SYLLABLE &&
+				tok.type != VN_TOK_NAME && tok.type != VN_TOK_FOREIGN &&
+				tok.type != VN_TOK_ACRONYM)
+				*not_letters = pnstrdup(text + tok.start, tok.len);
 		}
 	}
 	if (ncontent != 1)
@@ -392,6 +401,7 @@ vn_user_validate(const char *what, const char *as_typed, const char *key)
 	const char *err;
 	bool		single,
 				has_punct;
+	char	   *not_letters;
 
 	if (key[0] == '\0')
 		ereport(ERROR,
@@ -404,16 +414,17 @@ vn_user_validate(const char *what, const char *as_typed, const char *key)
 	 * case, so a text whose upper case is one clean token is that token;
 	 * this also lets the stored rows go back in (pg_restore, UPDATE).
 	 */
-	vn_entry_tokens(as_typed, &single, &has_punct);
+	vn_entry_tokens(as_typed, &single, &has_punct, &not_letters);
 	if (has_punct || !single)
 	{
 		char	   *upper = vn_upper(as_typed);
 		bool		usingle,
 					upunct;
+		char	   *unot;
 
 		if (upper != NULL)
 		{
-			vn_entry_tokens(upper, &usingle, &upunct);
+			vn_entry_tokens(upper, &usingle, &upunct, &unot);
 			if (usingle && !upunct)
 			{
 				single = true;
@@ -431,6 +442,14 @@ vn_user_validate(const char *what, const char *as_typed, const char *key)
 						 VN_MAX_WORD_SYLLABLES)));
 	if (strchr(key, ' ') == NULL && single)
 		return;
+	if (not_letters != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid Vietnamese user %s \"%s\": \"%s\" is not a word of letters",
+						what, as_typed, not_letters),
+				 errdetail("Numbers, codes and dates are tokens of their own; the parser never joins them with syllables into one word."),
+				 errhint("A user word is one token such as 'TP.HCM' or 'COVID-19', or 2 to %d syllables separated by spaces, such as 'sổ đỏ'.",
+						 VN_MAX_WORD_SYLLABLES)));
 	probe = vn_userlex_create();
 	if (probe == NULL)
 		ereport(ERROR,

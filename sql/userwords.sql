@@ -51,6 +51,13 @@ SELECT vietnamese_remove_word('COVID-19');
 
 -- bad entries get a clear error
 SELECT vietnamese_add_word('tp.hcm cũ');
+-- numbers and codes are tokens of their own: never part of a longer word
+SELECT vietnamese_add_word('iPhone 15');
+SELECT vietnamese_add_word('U23 Việt Nam');
+SELECT vietnamese_add_synonym('QL1A', 'quốc lộ 1A');
+SELECT vietnamese_add_word('Samsung Galaxy');
+SELECT vietnamese_segment('Samsung Galaxy ra mắt, U23 Việt Nam thắng');
+SELECT vietnamese_remove_word('Samsung Galaxy');
 SELECT vietnamese_add_word('bà rịa-vũng tàu');
 SELECT vietnamese_add_word('');
 SELECT vietnamese_add_word('   ');

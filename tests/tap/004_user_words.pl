@@ -203,6 +203,14 @@ my @invalid = (
 		qr/ERROR:  Vietnamese user synonym target must not be empty/
 	],
 	[
+		q{vietnamese_add_word('iPhone 15')},
+		qr/ERROR:  invalid Vietnamese user word "iPhone 15": "15" is not a word of letters/
+	],
+	[
+		q{vietnamese_add_synonym('QL1A', 'quốc lộ 1A')},
+		qr/ERROR:  invalid Vietnamese user synonym target "quốc lộ 1A": "1A" is not a word of letters/
+	],
+	[
 		q{vietnamese_add_synonym('xe máy', 'Xe  Máy')},
 		qr/ERROR:  Vietnamese user word "xe máy" cannot be a synonym of itself/
 	]);
