@@ -59,6 +59,7 @@ SELECT vietnamese_add_word('Samsung Galaxy');
 SELECT vietnamese_segment('Samsung Galaxy ra mắt, U23 Việt Nam thắng');
 SELECT vietnamese_remove_word('Samsung Galaxy');
 SELECT vietnamese_add_word('bà rịa-vũng tàu');
+SELECT vietnamese_add_word('ΐ.ΐ');	-- upper case is longer: checked, still refused
 SELECT vietnamese_add_word('');
 SELECT vietnamese_add_word('   ');
 SELECT vietnamese_add_word('!!!');
