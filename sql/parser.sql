@@ -28,6 +28,9 @@ SELECT vietnamese_segment('Đảng Cộng sản Việt Nam lãnh đạo mạng x
 SELECT vietnamese_segment('dang cong san viet nam lanh dao mang xa hoi');
 SELECT normalize(vietnamese_segment(normalize('Đảng Cộng sản Việt Nam', NFD)), NFC) = vietnamese_segment('Đảng Cộng sản Việt Nam') AS nfd_same;
 SELECT vietnamese_segment('ĐẢNG CỘNG SẢN VIỆT NAM');
+-- an abbreviation's dot starts no sentence: the name after it is kept whole
+SELECT vietnamese_segment('Trụ sở ở Q.Hoàn Kiếm, TP.Hà Tĩnh.');
+SELECT alias, token FROM ts_debug('vietnamese', 'Q.Hoàn Kiếm') WHERE alias <> 'space';
 
 -- tokens cover the input exactly
 SELECT string_agg(token, '' ORDER BY ordinality) = t AS lossless

@@ -239,6 +239,17 @@ test_letters(void)
 	CHECK("2020.Tuy", {NUM, "2020", 0}, {PUN, ".", END}, {LET, "Tuy", CAP});
 	CHECK("Mỹ.Tổng", {LET, "Mỹ", CAP | MRK}, {PUN, ".", END},
 		  {LET, "Tổng", CAP | MRK});
+	/* the dot of an abbreviation glued to the next word ends no sentence */
+	CHECK("Q.Hoàn", {LET, "Q", CAP}, {PUN, ".", 0}, {LET, "Hoàn", CAP | MRK});
+	CHECK("Tp.Thủ", {LET, "Tp", CAP}, {PUN, ".", 0}, {LET, "Thủ", CAP | MRK});
+	CHECK("(P.Bến", {PUN, "(", 0}, {LET, "P", CAP}, {PUN, ".", 0},
+		  {LET, "Bến", CAP | MRK});
+	CHECK("EUR.Ông", {LET, "EUR", CAP | ALL}, {PUN, ".", END},
+		  {LET, "Ông", CAP | MRK});
+	CHECK("aQ.Hoàn", {LET, "aQ", 0}, {PUN, ".", END}, {LET, "Hoàn", CAP | MRK});
+	CHECK("Q. Hoàn", {LET, "Q", CAP}, {PUN, ".", END}, {SPC, " ", 0},
+		  {LET, "Hoàn", CAP | MRK});
+	CHECK("Q..Hoàn", {LET, "Q", CAP}, {PUN, "..", END}, {LET, "Hoàn", CAP | MRK});
 	CHECK("ﬁ", {LET, "ﬁ", 0});
 }
 
