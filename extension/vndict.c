@@ -39,6 +39,7 @@
 typedef struct VnDict
 {
 	StopList	stoplist;
+	StopList	barestop;		/* BareStopwords = drop: folded stopwords */
 	bool		fold;			/* emit diacritic-folded forms */
 	bool		prefix;			/* Layout = prefix: see layout_lexeme() */
 } VnDict;
@@ -62,6 +63,40 @@ typedef struct VnDict
 PG_FUNCTION_INFO_V1(vnfts_dict_init);
 PG_FUNCTION_INFO_V1(vnfts_dict_lexize);
 
+/*
+ * BareStopwords = drop, for a configuration used only on queries: the
+ * folded forms of the stopwords that have marks ("cua" for "của", "co_the"
+ * for "có_thể"), so that a query word typed without diacritics that may be
+ * a function word is dropped like the function word itself.  Documents do
+ * not index stopwords, so otherwise "gia xang cua viet nam" finds nothing
+ * where "của" stood.  Sorted as searchstoplist() expects.
+ */
+static void
+build_barestop(VnDict *d)
+{
+	StopList   *s = &d->stoplist;
+	StopList   *b = &d->barestop;
+	int			i;
+
+	b->len = 0;
+	b->stop = palloc(sizeof(char *) * Max(s->len, 1));
+	for (i = 0; i < s->len; i++)
+	{
+		int			len = strlen(s->stop[i]);
+		char	   *f = palloc(len + 1);
+		int			flen = vn_fold(s->stop[i], len, f);
+
+		if (flen == len)
+		{
+			pfree(f);			/* no marks: already a stopword as typed */
+			continue;
+		}
+		f[flen] = '\0';
+		b->stop[b->len++] = f;
+	}
+	qsort(b->stop, b->len, sizeof(char *), pg_qsort_strcmp);
+}
+
 Datum
 vnfts_dict_init(PG_FUNCTION_ARGS)
 {
@@ -69,7 +104,9 @@ vnfts_dict_init(PG_FUNCTION_ARGS)
 	VnDict	   *d = palloc0(sizeof(VnDict));
 	bool		stoploaded = false,
 				foldloaded = false,
-				layoutloaded = false;
+				layoutloaded = false,
+				bareloaded = false,
+				dropbare = false;
 	ListCell   *l;
 
 	vnfts_check_encoding();
@@ -117,17 +154,44 @@ vnfts_dict_init(PG_FUNCTION_ARGS)
 						 errhint("Valid values are \"pairs\" and \"prefix\".")));
 			layoutloaded = true;
 		}
+		else if (pg_strcasecmp(defel->defname, "BareStopwords") == 0)
+		{
+			char	   *v = defGetString(defel);
+
+			if (bareloaded)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("multiple BareStopwords parameters")));
+			if (pg_strcasecmp(v, "drop") == 0)
+				dropbare = true;
+			else if (pg_strcasecmp(v, "keep") == 0)
+				dropbare = false;
+			else
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("invalid value for BareStopwords: \"%s\"", v),
+						 errhint("Valid values are \"keep\" and \"drop\".")));
+			bareloaded = true;
+		}
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unrecognized Vietnamese dictionary parameter: \"%s\"",
 							defel->defname),
-					 errhint("Valid parameters are StopWords, Fold and Layout.")));
+					 errhint("Valid parameters are StopWords, Fold, Layout and BareStopwords.")));
 	}
 	if (d->prefix && !d->fold)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("Layout = prefix requires Fold = true")));
+	if (dropbare)
+	{
+		if (!stoploaded)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("BareStopwords = drop requires StopWords")));
+		build_barestop(d);
+	}
 
 	PG_RETURN_POINTER(d);
 }
@@ -461,7 +525,9 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 
 		char	   *exact = lexdup(word, wlen);
 
-		if (check_stop && searchstoplist(&d->stoplist, exact))
+		if (check_stop && (searchstoplist(&d->stoplist, exact) ||
+						   (d->barestop.len > 0 &&
+							searchstoplist(&d->barestop, exact))))
 			pfree(exact);
 		else
 			add_forms(d, lb, exact, wlen, first_nvariant, 0);
@@ -505,7 +571,9 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		}
 		compound[clen] = '\0';
 
-		if (check_stop && searchstoplist(&d->stoplist, compound))
+		if (check_stop && (searchstoplist(&d->stoplist, compound) ||
+						   (d->barestop.len > 0 &&
+							searchstoplist(&d->barestop, compound))))
 		{
 			/* a stopword of several syllables ("có_thể") drops them all */
 			pfree(compound);

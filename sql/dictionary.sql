@@ -44,6 +44,28 @@ CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, Stemmer = 
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, StopWords = no_such_list);
 DROP TEXT SEARCH DICTIONARY vn_nofold;
 
+-- BareStopwords = drop, for a configuration that parses queries only: a bare
+-- word that may be a function word is dropped like the function word, so a
+-- query typed without diacritics finds the text it was typed from
+CREATE TEXT SEARCH DICTIONARY vietnamese_query_dict (TEMPLATE = vietnamese_template,
+	StopWords = vietnamese, BareStopwords = drop);
+CREATE TEXT SEARCH CONFIGURATION vietnamese_query (COPY = vietnamese);
+ALTER TEXT SEARCH CONFIGURATION vietnamese_query
+	ALTER MAPPING REPLACE vietnamese_dict WITH vietnamese_query_dict;
+SELECT ts_lexize('vietnamese_query_dict', 'cua'), ts_lexize('vietnamese_query_dict', 'Của'),
+	   ts_lexize('vietnamese_query_dict', 'cửa'), ts_lexize('vietnamese_query_dict', 'co thể');
+SELECT plainto_tsquery('vietnamese_query', 'gia xang cua viet nam');
+SELECT phraseto_tsquery('vietnamese_query', 'gia xang cua viet nam');
+SELECT plainto_tsquery('vietnamese_query', 'cua hang');	-- inside a word it stays
+SELECT to_tsvector('vietnamese', 'Giá xăng của Việt Nam tăng') @@ plainto_tsquery('vietnamese_query', 'gia xang cua viet nam') AS plain,
+	   to_tsvector('vietnamese', 'Giá xăng của Việt Nam tăng') @@ phraseto_tsquery('vietnamese_query', 'gia xang cua viet nam') AS phrase,
+	   to_tsvector('vietnamese', 'giá có thể tăng') @@ websearch_to_tsquery('vietnamese_query', '"gia co the tang"') AS web_phrase,
+	   to_tsvector('vietnamese', 'Cửa hàng mở cửa') @@ plainto_tsquery('vietnamese_query', 'cua hang') AS cua_hang;
+CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, BareStopwords = drop);
+CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, StopWords = vietnamese, BareStopwords = maybe);
+DROP TEXT SEARCH CONFIGURATION vietnamese_query;
+DROP TEXT SEARCH DICTIONARY vietnamese_query_dict;
+
 -- the helper functions
 SELECT vietnamese_normalize('HOÀ BÌNH, Thuỷ');
 SELECT vietnamese_unaccent('Đảng Cộng sản Việt Nam');

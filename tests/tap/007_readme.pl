@@ -137,6 +137,15 @@ INSERT INTO article_categories
 			't',
 			'and the synonym matches its full form');
 	}
+	elsif ($sql =~ /BareStopwords = drop/)
+	{
+		# the search, then the query with its promised form on the next line
+		my ($promised) = ($sql =~ /^\s+--\s+(.*?)\s*$/m);
+		my @got = split /\n/, $out;
+		is($got[-1], $promised, 'BareStopwords = drop gives the query the README shows');
+		cmp_ok(scalar @got, '>=', 2,
+			'and a query typed without diacritics finds sample articles');
+	}
 	elsif ($sql =~ /Layout = prefix/)
 	{
 		# each SELECT line ends with a comment showing its result
