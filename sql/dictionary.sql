@@ -44,14 +44,10 @@ CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, Stemmer = 
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, StopWords = no_such_list);
 DROP TEXT SEARCH DICTIONARY vn_nofold;
 
--- BareStopwords = drop, for a configuration that parses queries only: a bare
--- word that may be a function word is dropped like the function word, so a
--- query typed without diacritics finds the text it was typed from
-CREATE TEXT SEARCH DICTIONARY vietnamese_query_dict (TEMPLATE = vietnamese_template,
-	StopWords = vietnamese, BareStopwords = drop);
-CREATE TEXT SEARCH CONFIGURATION vietnamese_query (COPY = vietnamese);
-ALTER TEXT SEARCH CONFIGURATION vietnamese_query
-	ALTER MAPPING REPLACE vietnamese_dict WITH vietnamese_query_dict;
+-- BareStopwords = drop (vietnamese_query_dict, in the vietnamese_query
+-- configuration, for queries only): a bare word that may be a function word
+-- is dropped like the function word, so a query typed without diacritics
+-- finds the text it was typed from
 SELECT ts_lexize('vietnamese_query_dict', 'cua'), ts_lexize('vietnamese_query_dict', 'Của'),
 	   ts_lexize('vietnamese_query_dict', 'cửa'), ts_lexize('vietnamese_query_dict', 'co thể');
 SELECT plainto_tsquery('vietnamese_query', 'gia xang cua viet nam');
@@ -63,8 +59,6 @@ SELECT to_tsvector('vietnamese', 'Giá xăng của Việt Nam tăng') @@ plainto
 	   to_tsvector('vietnamese', 'Cửa hàng mở cửa') @@ plainto_tsquery('vietnamese_query', 'cua hang') AS cua_hang;
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, BareStopwords = drop);
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, StopWords = vietnamese, BareStopwords = maybe);
-DROP TEXT SEARCH CONFIGURATION vietnamese_query;
-DROP TEXT SEARCH DICTIONARY vietnamese_query_dict;
 
 -- the helper functions
 SELECT vietnamese_normalize('HOÀ BÌNH, Thuỷ');

@@ -36,3 +36,13 @@ SET client_min_messages = warning;
 CREATE EXTENSION vietnamese_fts;
 RESET client_min_messages;
 SELECT to_tsvector('vietnamese', 'Hà Nội');
+
+-- 0.1.0 updates to 0.2.0, which adds the vietnamese_query configuration
+DROP EXTENSION vietnamese_fts;
+SET client_min_messages = warning;
+CREATE EXTENSION vietnamese_fts VERSION '0.1.0';
+RESET client_min_messages;
+SELECT count(*) AS query_configs FROM pg_ts_config WHERE cfgname = 'vietnamese_query';
+ALTER EXTENSION vietnamese_fts UPDATE;
+SELECT extversion FROM pg_extension WHERE extname = 'vietnamese_fts';
+SELECT plainto_tsquery('vietnamese_query', 'gia xang cua viet nam');

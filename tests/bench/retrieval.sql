@@ -14,7 +14,8 @@
 --	  prints the table.  ts_rank_cd over ~2 million (question, passage)
 --	  pairs per configuration is what takes the time.
 --
---	  psql variable: cfgs (comma-separated configuration names).
+--	  psql variable: cfgs (comma-separated configuration names; "doc/query"
+--	  indexes the passages with doc and parses the questions with query).
 --	  Needs ret_passage(pid, body) and ret_question(qid, question, rel),
 --	  loaded by run.sh.
 --
@@ -39,16 +40,19 @@ $$;
 
 DROP TABLE IF EXISTS ret_cfg, ret_doc, ret_q, ret_uq, ret_hit;
 CREATE TABLE ret_cfg AS
-	SELECT btrim(c) AS cfg, n AS ord
+	SELECT btrim(c) AS cfg, n AS ord,
+		   split_part(btrim(c), '/', 1) AS dcfg,
+		   coalesce(nullif(split_part(btrim(c), '/', 2), ''),
+					split_part(btrim(c), '/', 1)) AS qcfg
 	FROM unnest(string_to_array(:'cfgs', ',')) WITH ORDINALITY AS x(c, n);
 
 CREATE TABLE ret_doc AS
-	SELECT c.cfg, p.pid, to_tsvector(c.cfg::regconfig, p.body) AS tsv
+	SELECT c.cfg, p.pid, to_tsvector(c.dcfg::regconfig, p.body) AS tsv
 	FROM ret_passage p, ret_cfg c;
 
 CREATE TABLE ret_q AS
 	SELECT c.cfg, v.variant, q.qid, q.rel,
-		   bench_orquery(plainto_tsquery(c.cfg::regconfig,
+		   bench_orquery(plainto_tsquery(c.qcfg::regconfig,
 										 CASE v.variant WHEN 'stripped' THEN bench_strip(q.question)
 											ELSE q.question END))::text AS orq
 	FROM ret_question q, ret_cfg c,

@@ -21,6 +21,8 @@
 #	                     throughput,gin,search,coldstart,memory,retrieval
 #	    --reps N         repetitions for throughput and GIN builds (default 3)
 #	    --qreps N        timed runs per search query (default 5)
+#	    --query-config C also rank with the questions parsed by configuration
+#	                     C (e.g. vietnamese_query), passages by ours as usual
 #	    --tsv-storage S  storage of the tsvector column in gin/search tables:
 #	                     extended (PostgreSQL's default), main (compressed
 #	                     in the row; see the README's tuning notes) or
@@ -42,6 +44,7 @@ ONLY="throughput,gin,search,coldstart,memory,retrieval"
 REPS=3
 QREPS=5
 STORAGE=extended
+QCFG=""
 CONNS=20
 JOBS=$(nproc 2> /dev/null || echo 2)
 DB=vnfts_bench
@@ -64,6 +67,7 @@ while [ $# -gt 0 ]; do
 		--conns) CONNS=$2; shift ;;
 		--jobs) JOBS=$2; shift ;;
 		--tsv-storage) STORAGE=$2; shift ;;
+		--query-config) QCFG=$2; shift ;;
 		--db) DB=$2; shift ;;
 		--log) LOG=$2; shift ;;
 		-h|--help) usage 0 ;;
@@ -217,6 +221,7 @@ if [ $have_ret = 1 ]; then
 	stage "5. ranking quality ($JOBS sessions)"
 	cfgs=simple,simple_unaccent
 	[ "$OURS" != simple ] && [ "$OURS" != simple_unaccent ] && cfgs="$cfgs,$OURS"
+	[ -n "$QCFG" ] && cfgs="$cfgs,$OURS/$QCFG"
 	"${PSQL[@]}" -v cfgs="$cfgs" -f "$here/retrieval.sql" || failed "5. ranking quality (prepare)"
 	pids=()
 	for ((k = 0; k < JOBS; k++)); do

@@ -137,14 +137,20 @@ INSERT INTO article_categories
 			't',
 			'and the synonym matches its full form');
 	}
-	elsif ($sql =~ /BareStopwords = drop/)
+	elsif ($sql =~ /websearch_to_tsquery\('vietnamese_query'/)
 	{
 		# the search, then the query with its promised form on the next line
 		my ($promised) = ($sql =~ /^\s+--\s+(.*?)\s*$/m);
 		my @got = split /\n/, $out;
-		is($got[-1], $promised, 'BareStopwords = drop gives the query the README shows');
+		is($got[-1], $promised, 'vietnamese_query gives the query the README shows');
 		cmp_ok(scalar @got, '>=', 2,
 			'and a query typed without diacritics finds sample articles');
+		is( $node->safe_psql(
+				'postgres',
+				"SELECT count(*) FROM articles WHERE tsv @@ websearch_to_tsquery('vietnamese', 'thu nhap cua nguoi lao dong')"
+			),
+			'0',
+			'which the same query parsed with vietnamese does not');
 	}
 	elsif ($sql =~ /Layout = prefix/)
 	{

@@ -1,0 +1,32 @@
+/* extension/vietnamese_fts--0.1.0--0.2.0.sql */
+
+-- complain if script is sourced in psql, rather than via ALTER EXTENSION
+\echo Use "ALTER EXTENSION vietnamese_fts UPDATE TO '0.2.0'" to load this file. \quit
+
+--
+-- A configuration for parsing queries, not documents: its dictionary also
+-- drops a word typed without diacritics that could be a stopword ("cua"
+-- for "của"), so that "gia xang cua viet nam" finds "Giá xăng của Việt
+-- Nam", whose "của" the index does not hold.  Use it in the tsquery
+-- functions against tsvectors made with "vietnamese".
+--
+CREATE TEXT SEARCH DICTIONARY @extschema@.vietnamese_query_dict (
+	TEMPLATE = @extschema@.vietnamese_template,
+	StopWords = vietnamese,
+	BareStopwords = drop
+);
+
+COMMENT ON TEXT SEARCH DICTIONARY @extschema@.vietnamese_query_dict IS
+'Vietnamese dictionary for queries: also drops words typed without diacritics that could be stopwords';
+
+CREATE TEXT SEARCH CONFIGURATION @extschema@.vietnamese_query (
+	PARSER = @extschema@.vietnamese_parser
+);
+
+ALTER TEXT SEARCH CONFIGURATION @extschema@.vietnamese_query
+	ADD MAPPING FOR word, syllable, name, "foreign", acronym, code, number,
+		"date", "time", percent, url, email, tag, script
+	WITH @extschema@.vietnamese_query_dict;
+
+COMMENT ON TEXT SEARCH CONFIGURATION @extschema@.vietnamese_query IS
+'Vietnamese configuration for queries (tsquery functions) against tsvectors made with vietnamese';
