@@ -23,7 +23,9 @@
  *
  * Stopwords are matched on the normalized exact form only, so a bare "cua"
  * (cua, cửa, cưa) is never dropped for "của"; a listed compound ("có_thể")
- * drops the compound and its syllables.
+ * drops the compound and its syllables.  BareStopwords = drop (the
+ * vietnamese_query dictionary, for queries only) also drops the bare forms
+ * of marked stopwords.
  *
  *-------------------------------------------------------------------------
  */
@@ -500,6 +502,14 @@ add_compound_layout(LexBuf *lb, const char *norm, const int *starts,
 	}
 }
 
+/* A stopword, or with BareStopwords = drop a bare form of one? */
+static inline bool
+is_stopword(VnDict *d, char *word)
+{
+	return searchstoplist(&d->stoplist, word) ||
+		(d->barestop.len > 0 && searchstoplist(&d->barestop, word));
+}
+
 /*
  * Lexemes for normalized text: the compound and its syllables, or a single
  * syllable.  first_nvariant lets a synonym's alias come first.
@@ -525,9 +535,7 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 
 		char	   *exact = lexdup(word, wlen);
 
-		if (check_stop && (searchstoplist(&d->stoplist, exact) ||
-						   (d->barestop.len > 0 &&
-							searchstoplist(&d->barestop, exact))))
+		if (check_stop && is_stopword(d, exact))
 			pfree(exact);
 		else
 			add_forms(d, lb, exact, wlen, first_nvariant, 0);
@@ -571,9 +579,7 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		}
 		compound[clen] = '\0';
 
-		if (check_stop && (searchstoplist(&d->stoplist, compound) ||
-						   (d->barestop.len > 0 &&
-							searchstoplist(&d->barestop, compound))))
+		if (check_stop && is_stopword(d, compound))
 		{
 			/* a stopword of several syllables ("có_thể") drops them all */
 			pfree(compound);
