@@ -41,6 +41,15 @@ ORDER BY rank DESC, id
 LIMIT 5;
 
 \echo
+\echo '== A search box typed without diacritics, function word included: thu nhap cua nguoi lao dong'
+\echo '   vietnamese keeps the bare "cua" (it may be "cửa"), which no document holds where "của" stood;'
+\echo '   vietnamese_query drops it like the stopword "của"'
+SELECT (SELECT count(*) FROM articles
+		WHERE tsv @@ websearch_to_tsquery('vietnamese', 'thu nhap cua nguoi lao dong')) AS with_vietnamese,
+	   (SELECT count(*) FROM articles
+		WHERE tsv @@ websearch_to_tsquery('vietnamese_query', 'thu nhap cua nguoi lao dong')) AS with_vietnamese_query;
+
+\echo
 \echo '== With diacritics the query is precise: đăng (to post) does not find Đảng (party)'
 SELECT id, title, ts_headline('vietnamese', body, q, 'MaxWords=12, MinWords=5') AS headline
 FROM articles, plainto_tsquery('vietnamese', 'đăng') q
