@@ -19,13 +19,13 @@ CREATE TEXT SEARCH DICTIONARY @extschema@.vietnamese_query_dict (
 COMMENT ON TEXT SEARCH DICTIONARY @extschema@.vietnamese_query_dict IS
 'Vietnamese dictionary for queries: also drops words typed without diacritics that could be stopwords';
 
+-- the same token types as vietnamese, through the query dictionary
 CREATE TEXT SEARCH CONFIGURATION @extschema@.vietnamese_query (
-	PARSER = @extschema@.vietnamese_parser
+	COPY = @extschema@.vietnamese
 );
 
 ALTER TEXT SEARCH CONFIGURATION @extschema@.vietnamese_query
-	ADD MAPPING FOR word, syllable, name, "foreign", acronym, code, number,
-		"date", "time", percent, url, email, tag, script
+	ALTER MAPPING REPLACE @extschema@.vietnamese_dict
 	WITH @extschema@.vietnamese_query_dict;
 
 COMMENT ON TEXT SEARCH CONFIGURATION @extschema@.vietnamese_query IS
