@@ -53,6 +53,9 @@ SELECT ts_lexize('vietnamese_query_dict', 'cua'), ts_lexize('vietnamese_query_di
 SELECT plainto_tsquery('vietnamese_query', 'gia xang cua viet nam');
 SELECT phraseto_tsquery('vietnamese_query', 'gia xang cua viet nam');
 SELECT plainto_tsquery('vietnamese_query', 'cua hang');	-- inside a word it stays
+-- websearch_to_tsquery splits words before the parser sees them: the bare
+-- syllables of "dau tu" (đâu and từ are stopwords) are then dropped
+SELECT websearch_to_tsquery('vietnamese_query', 'dau tu') AS web, plainto_tsquery('vietnamese_query', 'dau tu') AS plain;
 -- a word with diacritics gives only its exact form: same matches, fewer operands
 SELECT plainto_tsquery('vietnamese_query', 'Đảng Cộng sản');
 SELECT to_tsvector('vietnamese', 'Ông đăng bài') @@ plainto_tsquery('vietnamese_query', 'đảng') AS dang_is_not_dang,

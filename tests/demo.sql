@@ -45,9 +45,9 @@ LIMIT 5;
 \echo '   vietnamese keeps the bare "cua" (it may be "cửa"), which no document holds where "của" stood;'
 \echo '   vietnamese_query drops it like the stopword "của"'
 SELECT (SELECT count(*) FROM articles
-		WHERE tsv @@ websearch_to_tsquery('vietnamese', 'thu nhap cua nguoi lao dong')) AS with_vietnamese,
+		WHERE tsv @@ plainto_tsquery('vietnamese', 'thu nhap cua nguoi lao dong')) AS with_vietnamese,
 	   (SELECT count(*) FROM articles
-		WHERE tsv @@ websearch_to_tsquery('vietnamese_query', 'thu nhap cua nguoi lao dong')) AS with_vietnamese_query;
+		WHERE tsv @@ plainto_tsquery('vietnamese_query', 'thu nhap cua nguoi lao dong')) AS with_vietnamese_query;
 
 \echo
 \echo '== With diacritics the query is precise: đăng (to post) does not find Đảng (party)'

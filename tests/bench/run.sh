@@ -21,8 +21,9 @@
 #	                     throughput,gin,search,coldstart,memory,retrieval
 #	    --reps N         repetitions for throughput and GIN builds (default 3)
 #	    --qreps N        timed runs per search query (default 5)
-#	    --query-config C also rank with the questions parsed by configuration
-#	                     C (e.g. vietnamese_query), passages by ours as usual
+#	    --query-config C also search and rank with the queries and questions
+#	                     parsed by configuration C (e.g. vietnamese_query),
+#	                     against the same tables and passages as ours
 #	    --tsv-storage S  storage of the tsvector column in gin/search tables:
 #	                     extended (PostgreSQL's default), main (compressed
 #	                     in the row; see the README's tuning notes) or
@@ -207,7 +208,7 @@ if [ $have_news = 1 ] && want search; then
 	"${PSQL[@]}" -c "CREATE TABLE bench_query (qno int GENERATED ALWAYS AS IDENTITY, query text)"
 	grep -v -e '^#' -e '^[[:space:]]*$' "$here/queries.txt" |
 		"${PSQL[@]}" -c "\\copy bench_query (query) FROM pstdin WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')"
-	"${PSQL[@]}" -v ours="$OURS" -v qreps="$QREPS" -f "$here/search.sql" || failed "3. ranked search"
+	"${PSQL[@]}" -v ours="$OURS" -v qreps="$QREPS" -v qcfg="$QCFG" -f "$here/search.sql" || failed "3. ranked search"
 fi
 if want coldstart; then
 	stage "4a. cold start"

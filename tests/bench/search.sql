@@ -5,7 +5,9 @@
 --	  ts_rank_cd over the GIN-indexed tables of gin.sql; then, when the rum
 --	  extension is installed, the same with a RUM index ordered by <=>.
 --
---	  psql variables: ours (configuration name), qreps (timed runs per query).
+--	  psql variables: ours (configuration name), qreps (timed runs per query),
+--	  qcfg (empty, or a configuration that also parses the queries against
+--	  ours' table, reported as "ours/qcfg").
 --	  Each query's latency is the median of its runs (one untimed warm-up run
 --	  first); p50/p95 are over the queries.  Each statement is planned
 --	  afresh (EXECUTE), as a client's query would be.
@@ -15,6 +17,7 @@ SET max_parallel_workers_per_gather = 0;
 SET maintenance_work_mem = '256MB';
 SET bench.ours = :'ours';
 SET bench.qreps = :'qreps';
+SET bench.qcfg = :'qcfg';
 
 DELETE FROM bench_result WHERE bench IN ('search_gin', 'search_rum', 'rum_build');
 
@@ -24,14 +27,21 @@ AS $$
 DECLARE
 	ours		text := current_setting('bench.ours');
 	qreps		int := current_setting('bench.qreps')::int;
-	cfgs		text[] := ARRAY['simple', ours];
-	tags		text[] := ARRAY['simple', 'ours'];
+	qcfg		text := current_setting('bench.qcfg');
+	cfgs		text[] := ARRAY['simple', ours];	/* parse the query */
+	labels		text[] := ARRAY['simple', ours];
+	tags		text[] := ARRAY['simple', 'ours'];	/* table */
 	stmt		text;
 	hits		bigint;
 	q			record;
 BEGIN
+	IF qcfg <> '' THEN
+		cfgs := cfgs || qcfg;
+		labels := labels || (ours || '/' || qcfg);
+		tags := tags || 'ours'::text;
+	END IF;
 	FOR q IN SELECT qno, query FROM bench_query ORDER BY qno LOOP
-		FOR i IN 1..2 LOOP
+		FOR i IN 1..array_length(cfgs, 1) LOOP
 			IF kind = 'gin' THEN
 				stmt := format('SELECT id FROM %I, websearch_to_tsquery(%L::regconfig, %L) AS query '
 							   'WHERE tsv @@ query ORDER BY ts_rank_cd(tsv, query) DESC LIMIT 10',
@@ -46,7 +56,7 @@ BEGIN
 			PERFORM bench_time(stmt);	/* warm-up */
 			FOR r IN 1..qreps LOOP
 				INSERT INTO bench_result
-					VALUES ('search_' || kind, cfgs[i], q.qno::text, r,
+					VALUES ('search_' || kind, labels[i], q.qno::text, r,
 							bench_time(stmt), hits);
 			END LOOP;
 		END LOOP;
@@ -148,7 +158,8 @@ WITH perq AS (
 	GROUP BY cfg, item
 ),
 answered AS (
-	SELECT item FROM perq GROUP BY item HAVING count(*) = 2 AND bool_and(hits > 0)
+	SELECT item FROM perq GROUP BY item
+	HAVING count(*) = (SELECT count(DISTINCT cfg) FROM perq) AND bool_and(hits > 0)
 )
 SELECT cfg, count(*) AS queries,
 	   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 2) AS p50_ms,
