@@ -279,8 +279,10 @@ abbreviation_dot(Text t, size_t len, size_t pos)
 	/* a longer word, a digit or any non-ASCII letter before it: not one */
 	if (b > 0 && (is_ascii_alnum(t[b - 1]) || t[b - 1] >= 0x80))
 		return false;
-	return pos + 1 < len && decode_at(t, len, pos + 1, &cp) > 0 &&
-		cp >= 0 && is_latin_letter(cp);
+	if (pos + 1 >= len)
+		return false;
+	decode_at(t, len, pos + 1, &cp);
+	return cp >= 0 && is_latin_letter(cp);
 }
 
 /* Does a segment start at pos (a Latin letter or an ASCII digit)? */

@@ -332,7 +332,7 @@ vn_trim(const char *s)
  * "TP.HCM", an acronym, a syllable), does it hold anything but words
  * (punctuation, symbols, emoji), and which is its first token that is not
  * made of letters (a number, code, date, ...: the segmenter never joins
- * those with syllables), or NULL.
+ * those with syllables), or NULL; pass not_letters = NULL not to ask.
  */
 static void
 vn_entry_tokens(const char *text, bool *single, bool *has_punct,
@@ -345,7 +345,8 @@ vn_entry_tokens(const char *text, bool *single, bool *has_punct,
 
 	*single = false;
 	*has_punct = false;
-	*not_letters = NULL;
+	if (not_letters)
+		*not_letters = NULL;
 	vn_tokenizer_init(tz, vnfts_lexicon(), NULL, text, len);
 	while (vn_tokenizer_next(tz, &tok))
 	{
@@ -355,7 +356,7 @@ vn_entry_tokens(const char *text, bool *single, bool *has_punct,
 		{
 			ncontent++;
 			*single = (ncontent == 1 && tok.start == 0 && tok.len == len);
-			if (*not_letters == NULL &&
+			if (not_letters && *not_letters == NULL &&
 				tok.type != VN_TOK_WORD && tok.type != VN_TOK_SYLLABLE &&
 				tok.type != VN_TOK_NAME && tok.type != VN_TOK_FOREIGN &&
 				tok.type != VN_TOK_ACRONYM)
@@ -420,11 +421,10 @@ vn_user_validate(const char *what, const char *as_typed, const char *key)
 		char	   *upper = vn_upper(as_typed);
 		bool		usingle,
 					upunct;
-		char	   *unot;
 
 		if (upper != NULL)
 		{
-			vn_entry_tokens(upper, &usingle, &upunct, &unot);
+			vn_entry_tokens(upper, &usingle, &upunct, NULL);
 			if (usingle && !upunct)
 			{
 				single = true;
