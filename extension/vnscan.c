@@ -503,10 +503,20 @@ scan_number(Text t, size_t len, size_t pos, size_t n1)
 			p += 4;
 		/* a decimal part after the other separator */
 		if (sep_digit(t, len, p, ".,") && t[p] != sep)
-			p += 1 + count_digits(t, len, p + 1, SIZE_MAX);
-		return p;
+			return p + 1 + count_digits(t, len, p + 1, SIZE_MAX);
 	}
-	return p + 1 + count_digits(t, len, p + 1, SIZE_MAX);
+	else
+		p += 1 + count_digits(t, len, p + 1, SIZE_MAX);
+
+	/*
+	 * More groups after dots, neither thousands nor a decimal part: a phone
+	 * number "0912.345.678", an address "192.168.1.1", a section "7.1.1".
+	 * One token, found as written; a dot there never ends a sentence.
+	 */
+	if (sep == '.')
+		while (sep_digit(t, len, p, "."))
+			p += 1 + count_digits(t, len, p + 1, SIZE_MAX);
+	return p;
 }
 
 typedef struct DateGroup
@@ -562,6 +572,7 @@ static const char *const date_patterns[] = {
 	"I/O/A",
 	"D-M-I",
 	"D.M.I",
+	"I.O.A",
 };
 
 /*

@@ -17,6 +17,13 @@ WHERE alias NOT IN ('space', 'punct');
 SELECT alias, token FROM ts_debug('vietnamese',
   'Ngày 24/2/2026, lúc 14h30, giá tăng 3,5% lên 1.000.000 đồng; hội nghị 19-25/1 và 30/10-1/11.')
 WHERE alias NOT IN ('space', 'punct');
+-- dotted groups: dates, a phone number, an address, a section, each one token
+SELECT alias, token FROM ts_debug('vietnamese',
+  'Ngày 6.2.2017 (1987.05.22), gọi 0912.345.678, máy 192.168.1.1, Điều 7.1.1.')
+WHERE alias NOT IN ('space', 'punct');
+SELECT to_tsvector('vietnamese', 'Đường dây nóng 0912.345.678 của bệnh viện') AS tsv;
+SELECT to_tsvector('vietnamese', 'Đường dây nóng 0912.345.678 của bệnh viện')
+       @@ phraseto_tsquery('vietnamese', 'day nong 0912.345.678') AS phone_found;
 
 -- URLs, e-mail, hashtags, other scripts
 SELECT alias, token FROM ts_debug('vietnamese',
