@@ -13,7 +13,11 @@
  *	  (and nha_nuoc); nvariant 2 holds the syllables nhà (nha) at the same
  *	  position and nước (nuoc) at the next one (TSL_ADDPOS).  Positions thus
  *	  count syllables, phrase queries work across compound edges, and a
- *	  one-syllable query finds the compound;
+ *	  one-syllable query finds the compound.  Matching rests on the
+ *	  syllables alone (the compound only ranks), so Layout = hybrid can
+ *	  store the compound as one lexeme "nha_nuoc=nhà_nước" (a bare query
+ *	  compound is then the prefix operand 'nha_nuoc=':*): the index loses a
+ *	  lexeme per marked compound and finds the same rows;
  *	- a user synonym (alias of canonical text): the alias as a variant of its
  *	  own, then the lexemes the canonical text would give.
  *
@@ -44,6 +48,7 @@ typedef struct VnDict
 	StopList	barestop;		/* BareStopwords = drop: folded stopwords */
 	bool		fold;			/* emit diacritic-folded forms */
 	bool		prefix;			/* Layout = prefix: see layout_lexeme() */
+	bool		hybrid;			/* Layout = hybrid: compounds as in prefix */
 } VnDict;
 
 /*
@@ -147,13 +152,13 @@ vnfts_dict_init(PG_FUNCTION_ARGS)
 						 errmsg("multiple Layout parameters")));
 			if (pg_strcasecmp(v, "prefix") == 0)
 				d->prefix = true;
-			else if (pg_strcasecmp(v, "pairs") == 0)
-				d->prefix = false;
-			else
+			else if (pg_strcasecmp(v, "hybrid") == 0)
+				d->hybrid = true;
+			else if (pg_strcasecmp(v, "pairs") != 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("invalid value for Layout: \"%s\"", v),
-						 errhint("Valid values are \"pairs\" and \"prefix\".")));
+						 errhint("Valid values are \"pairs\", \"hybrid\" and \"prefix\".")));
 			layoutloaded = true;
 		}
 		else if (pg_strcasecmp(defel->defname, "BareStopwords") == 0)
@@ -456,6 +461,30 @@ split_syllables(const char *s, int len, int *starts, int *lens)
 }
 
 /*
+ * The compound (handed over) of Layout = prefix and hybrid: one lexeme
+ * "folded=exact" if it is made of letters, else the compound and, with
+ * fold and if it differs, its folded form.
+ */
+static void
+add_compound_lexeme(LexBuf *lb, char *compound, int clen,
+					const char *folded, int flen, uint16 nv, bool fold)
+{
+	if (layout_applies(folded, flen))
+	{
+		lexbuf_add(lb, layout_lexeme(folded, flen, compound, clen,
+									 flen < clen),
+				   nv, flen < clen ? 0 : TSL_PREFIX);
+		pfree(compound);
+	}
+	else
+	{
+		lexbuf_add(lb, compound, nv, 0);
+		if (fold && flen < clen)
+			lexbuf_add(lb, lexdup(folded, flen), nv, 0);
+	}
+}
+
+/*
  * add_text() for several syllables with Layout = prefix: the compound in
  * nvariant first, its syllables in first + 1, each laid out if it is
  * made of letters and plain (exact and folded) otherwise.
@@ -469,19 +498,7 @@ add_compound_layout(LexBuf *lb, const char *norm, const int *starts,
 	int			i,
 				off;
 
-	if (layout_applies(folded, flen))
-	{
-		lexbuf_add(lb, layout_lexeme(folded, flen, compound, clen,
-									 flen < clen),
-				   nv, flen < clen ? 0 : TSL_PREFIX);
-		pfree(compound);
-	}
-	else
-	{
-		lexbuf_add(lb, compound, nv, 0);
-		if (flen < clen)
-			lexbuf_add(lb, lexdup(folded, flen), nv, 0);
-	}
+	add_compound_lexeme(lb, compound, clen, folded, flen, nv, true);
 	for (i = 0, off = 0; i < n; i++)
 	{
 		const char *sy = norm + starts[i];
@@ -558,7 +575,8 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		int			clen = 0,
 					flen = 0;
 
-		if (d->fold)
+		/* Layout = hybrid needs the folded compound even without Fold */
+		if (d->fold || d->hybrid)
 		{
 			folded = small ? fbuf : palloc(len + 1);
 			flens = small ? flbuf : palloc(sizeof(int) * n);
@@ -591,15 +609,21 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		}
 		else
 		{
-			lexbuf_add(lb, compound, first_nvariant, 0);
-			/* folding shortens exactly the text that has marks */
-			if (folded && flen < clen)
-				lexbuf_add(lb, lexdup(folded, flen), first_nvariant, 0);
+			if (d->hybrid)
+				add_compound_lexeme(lb, compound, clen, folded, flen,
+									first_nvariant, d->fold);
+			else
+			{
+				lexbuf_add(lb, compound, first_nvariant, 0);
+				/* folding shortens exactly the text that has marks */
+				if (folded && flen < clen)
+					lexbuf_add(lb, lexdup(folded, flen), first_nvariant, 0);
+			}
 			for (i = 0, flen = 0; i < n; i++)
 			{
 				lexbuf_add(lb, lexdup(norm + starts[i], lens[i]),
 						   first_nvariant + 1, i > 0 ? TSL_ADDPOS : 0);
-				if (folded)
+				if (d->fold)
 				{
 					if (flens[i] < lens[i])
 						lexbuf_add(lb, lexdup(folded + flen, flens[i]),

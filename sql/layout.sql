@@ -1,29 +1,44 @@
 --
--- Layout = prefix: one lexeme per form, "folded=exact"; a
--- bare query word becomes a prefix operand.  Every matching case must give
--- the same answer as the default layout.
+-- Layouts.  pairs: every form as exact and folded lexemes.  prefix: one
+-- lexeme per form, "folded=exact"; a bare query word becomes a prefix
+-- operand.  hybrid (vietnamese_dict's since 0.3.0): compounds as in
+-- prefix, syllables as in pairs.  Every matching case must give the same
+-- answer in all three.
 --
 CREATE TEXT SEARCH DICTIONARY vn_prefix (
 	TEMPLATE = vietnamese_template, StopWords = vietnamese, Layout = prefix);
 CREATE TEXT SEARCH CONFIGURATION vn_prefix (COPY = vietnamese);
 ALTER TEXT SEARCH CONFIGURATION vn_prefix
 	ALTER MAPPING REPLACE vietnamese_dict WITH vn_prefix;
+CREATE TEXT SEARCH DICTIONARY vn_pairs (
+	TEMPLATE = vietnamese_template, StopWords = vietnamese, Layout = pairs);
+CREATE TEXT SEARCH CONFIGURATION vn_pairs (COPY = vietnamese);
+ALTER TEXT SEARCH CONFIGURATION vn_pairs
+	ALTER MAPPING REPLACE vietnamese_dict WITH vn_pairs;
+SELECT dictinitoption FROM pg_ts_dict WHERE dictname IN ('vietnamese_dict', 'vietnamese_query_dict')
+ORDER BY dictname;
 
 -- bad options
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, Layout = suffix);
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, Layout = prefix, Fold = false);
-CREATE TEXT SEARCH DICTIONARY vn_pairs (TEMPLATE = vietnamese_template, Layout = pairs);
-SELECT ts_lexize('vn_pairs', 'Đảng');
-DROP TEXT SEARCH DICTIONARY vn_pairs;
+CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, Layout = pairs, Layout = hybrid);
+CREATE TEXT SEARCH DICTIONARY vn_h_nofold (TEMPLATE = vietnamese_template, Layout = HYBRID, Fold = false);
+SELECT ts_lexize('vn_h_nofold', 'Đảng');
+DROP TEXT SEARCH DICTIONARY vn_h_nofold;
 
 -- the lexemes: letters get the layout, numbers, codes and addresses do not
 SELECT to_tsvector('vn_prefix', 'Nhà nước Việt Nam, dang, COVID-19, 3,5%, 30/10, https://vnexpress.net/a, TTXVN, Medvedev, Москва');
 SELECT ts_lexize('vn_prefix', 'Đảng'), ts_lexize('vn_prefix', 'dang'), ts_lexize('vn_prefix', 'của');
 SELECT alias, token, lexemes FROM ts_debug('vn_prefix', 'Cộng sản dang 2026');
+-- hybrid: the compound as in prefix, the syllables as in pairs
+SELECT to_tsvector('vn_pairs', 'Nhà nước Việt Nam, tin tức'), to_tsvector('vietnamese', 'Nhà nước Việt Nam, tin tức');
+SELECT alias, token, lexemes FROM ts_debug('vietnamese', 'Cộng sản dang 2026');
 
 -- queries: a bare word is a prefix operand, a marked one exact
 SELECT plainto_tsquery('vn_prefix', 'đảng'), plainto_tsquery('vn_prefix', 'dang'),
        plainto_tsquery('vn_prefix', 'nhà nước'), websearch_to_tsquery('vn_prefix', '"xang dau" -điện');
+SELECT plainto_tsquery('vietnamese', 'nhà nước'), plainto_tsquery('vietnamese', 'nha nuoc'),
+       phraseto_tsquery('vietnamese_query', 'nhà nước'), plainto_tsquery('vietnamese_query', 'nha nuoc');
 
 -- the cases of matching.sql and more, both layouts, with what is expected
 CREATE TABLE lcase (doc text, fn text, q text, expect boolean);
@@ -75,10 +90,17 @@ CREATE FUNCTION lq(cfg regconfig, fn text, q text) RETURNS tsquery LANGUAGE sql 
 		WHEN 'phrase' THEN phraseto_tsquery(cfg, q) ELSE websearch_to_tsquery(cfg, q) END $$;
 SELECT count(*) AS cases,
 	   count(*) FILTER (WHERE to_tsvector('vn_prefix', doc) @@ lq('vn_prefix', fn, q) = expect) AS prefix_as_expected,
-	   count(*) FILTER (WHERE to_tsvector('vietnamese', doc) @@ lq('vietnamese', fn, q) = expect) AS pairs_as_expected
+	   count(*) FILTER (WHERE to_tsvector('vn_pairs', doc) @@ lq('vn_pairs', fn, q) = expect) AS pairs_as_expected,
+	   count(*) FILTER (WHERE to_tsvector('vietnamese', doc) @@ lq('vietnamese', fn, q) = expect) AS hybrid_as_expected
 FROM lcase;
 SELECT doc, fn, q, expect FROM lcase
-WHERE to_tsvector('vn_prefix', doc) @@ lq('vn_prefix', fn, q) IS DISTINCT FROM expect;
+WHERE to_tsvector('vn_prefix', doc) @@ lq('vn_prefix', fn, q) IS DISTINCT FROM expect
+   OR to_tsvector('vn_pairs', doc) @@ lq('vn_pairs', fn, q) IS DISTINCT FROM expect
+   OR to_tsvector('vietnamese', doc) @@ lq('vietnamese', fn, q) IS DISTINCT FROM expect;
+-- hybrid queries against tsvectors stored with the old pairs layout (before
+-- 0.3.0): the same matches
+SELECT count(*) FILTER (WHERE to_tsvector('vn_pairs', doc) @@ lq('vietnamese', fn, q) = expect) AS old_tsvectors_as_expected
+FROM lcase;
 
 -- user synonyms: the canonical text is laid out like the same text in a document
 SELECT vietnamese_add_synonym('TP.HCM', 'thành phố Hồ Chí Minh');
@@ -96,10 +118,16 @@ INSERT INTO larts VALUES
 	(3, 'Họ đang họp tại Hà Nội'),
 	(4, 'Thời tiết Hà Nội hôm nay mưa');
 CREATE INDEX larts_gin ON larts USING gin (tsv);
+CREATE INDEX larts_hybrid ON larts USING gin (to_tsvector('vietnamese', body));
 SET enable_seqscan = off;
 SELECT id FROM larts WHERE tsv @@ websearch_to_tsquery('vn_prefix', 'dang') ORDER BY id;
 SELECT id FROM larts WHERE tsv @@ websearch_to_tsquery('vn_prefix', 'đảng') ORDER BY id;
 SELECT id FROM larts WHERE tsv @@ websearch_to_tsquery('vn_prefix', '"ha noi"') ORDER BY id;
+-- hybrid: a bare compound is a prefix operand
+SELECT id FROM larts WHERE to_tsvector('vietnamese', body) @@ plainto_tsquery('vietnamese', 'ha noi') ORDER BY id;
+SELECT id FROM larts WHERE to_tsvector('vietnamese', body) @@ plainto_tsquery('vietnamese', 'Hà Nội') ORDER BY id;
+SELECT id FROM larts WHERE to_tsvector('vietnamese', body) @@ plainto_tsquery('vietnamese', 'đang họp') ORDER BY id;
+DROP INDEX larts_hybrid;
 DROP INDEX larts_gin;
 CREATE INDEX larts_gist ON larts USING gist (tsv);
 SELECT id FROM larts WHERE tsv @@ websearch_to_tsquery('vn_prefix', 'dang') ORDER BY id;
@@ -114,9 +142,21 @@ FROM (VALUES (websearch_to_tsquery('vn_prefix', 'dang')), (websearch_to_tsquery(
 -- ranking: ts_rank counts each variant a prefix operand matches as a word of
 -- its own, so a bare query ranks documents with several variants higher
 SELECT round(ts_rank(to_tsvector('vn_prefix', 'đảng đăng đang'), plainto_tsquery('vn_prefix', 'dang'))::numeric, 4) AS prefix_rank,
-	   round(ts_rank(to_tsvector('vietnamese', 'đảng đăng đang'), plainto_tsquery('vietnamese', 'dang'))::numeric, 4) AS pairs_rank,
+	   round(ts_rank(to_tsvector('vn_pairs', 'đảng đăng đang'), plainto_tsquery('vn_pairs', 'dang'))::numeric, 4) AS pairs_rank,
+	   round(ts_rank(to_tsvector('vietnamese', 'đảng đăng đang'), plainto_tsquery('vietnamese', 'dang'))::numeric, 4) AS hybrid_rank,
 	   ts_rank_cd(to_tsvector('vn_prefix', 'đảng đăng đang'), plainto_tsquery('vn_prefix', 'dang')) =
-	   ts_rank_cd(to_tsvector('vietnamese', 'đảng đăng đang'), plainto_tsquery('vietnamese', 'dang')) AS same_rank_cd;
+	   ts_rank_cd(to_tsvector('vn_pairs', 'đảng đăng đang'), plainto_tsquery('vn_pairs', 'dang')) AS same_rank_cd;
+-- hybrid, like pairs: ts_rank puts a document with the compound above one
+-- with its syllables apart, for a query typed with or without diacritics
+-- (ts_rank_cd, for reference, does not for a marked query in either layout)
+SELECT cfg, q,
+	   ts_rank(to_tsvector(cfg, 'Chính sách nhà nước về đất đai'), plainto_tsquery(cfg, q)) >
+	   ts_rank(to_tsvector(cfg, 'Ngôi nhà bên bờ nước, chính sách đất đai'), plainto_tsquery(cfg, q)) AS ts_rank_compound_first,
+	   ts_rank_cd(to_tsvector(cfg, 'Chính sách nhà nước về đất đai'), plainto_tsquery(cfg, q)) >
+	   ts_rank_cd(to_tsvector(cfg, 'Ngôi nhà bên bờ nước, chính sách đất đai'), plainto_tsquery(cfg, q)) AS ts_rank_cd_compound_first
+FROM (VALUES ('vn_pairs'::regconfig), ('vietnamese')) c(cfg),
+	 (VALUES ('nhà nước'), ('nha nuoc'), ('chính sách nhà nước')) v(q)
+ORDER BY cfg::text, q;
 
 DROP TABLE larts, lcase;
 DROP FUNCTION lq(regconfig, text, text);

@@ -37,7 +37,8 @@ CREATE EXTENSION vietnamese_fts;
 RESET client_min_messages;
 SELECT to_tsvector('vietnamese', 'Hà Nội');
 
--- 0.1.0 updates to 0.2.0, which adds the vietnamese_query configuration
+-- 0.1.0 updates to 0.2.0, which adds the vietnamese_query configuration,
+-- and on to 0.3.0, which stores a compound as one lexeme (Layout = hybrid)
 DROP EXTENSION vietnamese_fts;
 SET client_min_messages = warning;
 CREATE EXTENSION vietnamese_fts VERSION '0.1.0';
@@ -46,3 +47,18 @@ SELECT count(*) AS query_configs FROM pg_ts_config WHERE cfgname = 'vietnamese_q
 ALTER EXTENSION vietnamese_fts UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'vietnamese_fts';
 SELECT plainto_tsquery('vietnamese_query', 'gia xang cua viet nam');
+SELECT to_tsvector('vietnamese', 'Hà Nội');
+
+-- from 0.2.0: tsvectors stored before the update still match new queries
+DROP EXTENSION vietnamese_fts;
+SET client_min_messages = warning;
+CREATE EXTENSION vietnamese_fts VERSION '0.2.0';
+RESET client_min_messages;
+CREATE TABLE old_tsv AS SELECT to_tsvector('vietnamese', 'Thủ đô Hà Nội') AS tsv;
+SELECT tsv FROM old_tsv;
+ALTER EXTENSION vietnamese_fts UPDATE TO '0.3.0';
+SELECT dictname, dictinitoption FROM pg_ts_dict WHERE dictname LIKE 'vietnamese%' ORDER BY 1;
+SELECT to_tsvector('vietnamese', 'Thủ đô Hà Nội');
+SELECT q, tsv @@ plainto_tsquery('vietnamese', q) AS old_tsv_matches
+FROM old_tsv, (VALUES ('Hà Nội'), ('ha noi'), ('thu do ha noi'), ('hà nội')) v(q);
+DROP TABLE old_tsv;

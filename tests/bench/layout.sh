@@ -1,12 +1,14 @@
 #!/bin/bash
 #
 # tests/bench/layout.sh
-#	  The dictionary's Layout = prefix against the default
-#	  layout (exact + folded pairs) and simple, on the same data in one run.
-#	  Stored tsvector columns, GIN build (3 builds each, interleaved), ranked
-#	  search (queries.txt as websearch_to_tsquery, top 10 by ts_rank_cd) with
-#	  a check that both layouts find the same articles, and optionally
-#	  MRR@10 on the retrieval set.
+#	  The dictionary's three layouts side by side with simple, on the same
+#	  data in one run: pairs (compounds and syllables as exact + folded
+#	  lexemes; vietnamese_dict before 0.3.0), hybrid (compounds as one
+#	  "folded=exact" lexeme; vietnamese_dict since 0.3.0) and prefix (every
+#	  form as one lexeme).  Stored tsvector columns, GIN build (3 builds
+#	  each, interleaved), ranked search (queries.txt as websearch_to_tsquery,
+#	  top 10 by ts_rank_cd) with a check that all layouts find the same
+#	  articles, and optionally MRR@10 on the retrieval set.
 #
 #	    pg_virtualenv -t -v 15 bash tests/bench/layout.sh [--full] [--retrieval | --retrieval-only]
 #
@@ -33,6 +35,11 @@ psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 "${PSQL[@]}" -f "$here/setup.sql"
 "${PSQL[@]}" <<'SQL'
 CREATE EXTENSION vietnamese_fts;
+CREATE TEXT SEARCH DICTIONARY vietnamese_pairs_dict (
+	TEMPLATE = vietnamese_template, StopWords = vietnamese, Layout = pairs);
+CREATE TEXT SEARCH CONFIGURATION vietnamese_pairs (COPY = vietnamese);
+ALTER TEXT SEARCH CONFIGURATION vietnamese_pairs
+	ALTER MAPPING REPLACE vietnamese_dict WITH vietnamese_pairs_dict;
 CREATE TEXT SEARCH DICTIONARY vietnamese_prefix_dict (
 	TEMPLATE = vietnamese_template, StopWords = vietnamese, Layout = prefix);
 CREATE TEXT SEARCH CONFIGURATION vietnamese_prefix (COPY = vietnamese);
@@ -41,6 +48,7 @@ ALTER TEXT SEARCH CONFIGURATION vietnamese_prefix
 SQL
 # the installed library must be the one with the option
 "${PSQL[@]}" -At -c "SELECT 'check: ' || to_tsvector('vietnamese_prefix', 'đảng dang')::text"
+"${PSQL[@]}" -At -c "SELECT 'layouts: ' || string_agg(dictname || ' ' || dictinitoption, '; ') FROM pg_ts_dict WHERE dictname LIKE 'vietnamese%dict'"
 
 if [ $NEWS = 1 ]; then
 "${PSQL[@]}" -c "CREATE TABLE news (rn bigint GENERATED ALWAYS AS IDENTITY, id text, title text, body text)"
@@ -60,8 +68,8 @@ SET max_parallel_maintenance_workers = 0;
 SET maintenance_work_mem = '256MB';
 SET bench.qreps = :'qreps';
 CREATE TABLE cfgs (ord int, cfg text, tab text);
-INSERT INTO cfgs VALUES (1, 'simple', 'docs_simple'), (2, 'vietnamese', 'docs_pairs'),
-	(3, 'vietnamese_prefix', 'docs_prefix');
+INSERT INTO cfgs VALUES (1, 'simple', 'docs_simple'), (2, 'vietnamese_pairs', 'docs_pairs'),
+	(3, 'vietnamese', 'docs_hybrid'), (4, 'vietnamese_prefix', 'docs_prefix');
 
 DO $$
 DECLARE
@@ -176,39 +184,42 @@ SELECT s.cfg, s.queries, round(s.p50::numeric, 2) AS p50_ms, round(s.p95::numeri
 	   round(s.mean::numeric, 2) AS mean_ms, round(s.worst::numeric, 2) AS max_ms, s.med_hits,
 	   round((s.p50 / b.p50)::numeric, 2) AS "p50/simple", round((s.p95 / b.p95)::numeric, 2) AS "p95/simple",
 	   round((s.p95 / v.p95)::numeric, 2) AS "p95/pairs"
-FROM s JOIN cfgs c USING (cfg), s b, s v WHERE b.cfg = 'simple' AND v.cfg = 'vietnamese' ORDER BY c.ord;
+FROM s JOIN cfgs c USING (cfg), s b, s v WHERE b.cfg = 'simple' AND v.cfg = 'vietnamese_pairs' ORDER BY c.ord;
 
-\echo 'queries all three answer: latency and per matching article'
-WITH answered AS (SELECT qno FROM perq GROUP BY qno HAVING count(*) = 3 AND bool_and(hits > 0))
+\echo 'queries all configurations answer: latency and per matching article'
+WITH answered AS (SELECT qno FROM perq GROUP BY qno
+				  HAVING count(*) = (SELECT count(*) FROM cfgs) AND bool_and(hits > 0))
 SELECT cfg, count(*) AS queries,
 	   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 2) AS p50_ms,
 	   round(percentile_cont(0.95) WITHIN GROUP (ORDER BY ms)::numeric, 2) AS p95_ms,
 	   percentile_cont(0.5) WITHIN GROUP (ORDER BY hits) AS median_hits,
 	   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms * 1000 / hits)::numeric, 1) AS "us/match (median)"
 FROM perq JOIN cfgs USING (cfg) WHERE qno IN (SELECT qno FROM answered) GROUP BY cfg, ord ORDER BY ord;
-\echo 'the two layouts on all queries with hits: per matching article'
+\echo 'the layouts on all queries with hits: per matching article'
 SELECT cfg, count(*) AS queries,
 	   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms * 1000 / hits)::numeric, 1) AS "us/match (median)",
 	   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 2) AS p50_ms,
 	   round(percentile_cont(0.95) WITHIN GROUP (ORDER BY ms)::numeric, 2) AS p95_ms
-FROM perq WHERE cfg <> 'simple' AND hits > 0 GROUP BY cfg;
-\echo 'same matching articles, pairs vs prefix (queries where they differ):'
-SELECT q.qno, b.query, coalesce(cardinality(a.rns), 0) AS pairs_hits, coalesce(cardinality(p.rns), 0) AS prefix_hits
-FROM hitset a JOIN hitset p ON p.qno = a.qno AND p.cfg = 'vietnamese_prefix' JOIN bench_query b ON b.qno = a.qno
-	JOIN (SELECT qno FROM bench_query) q ON q.qno = a.qno
-WHERE a.cfg = 'vietnamese' AND a.rns IS DISTINCT FROM p.rns;
-SELECT count(*) FILTER (WHERE a.rns IS NOT DISTINCT FROM p.rns) AS same_hits,
+FROM perq JOIN cfgs USING (cfg) WHERE cfg <> 'simple' AND hits > 0 GROUP BY cfg, ord ORDER BY ord;
+\echo 'same matching articles as pairs (queries where a layout differs):'
+SELECT q.qno, b.query, p.cfg, coalesce(cardinality(a.rns), 0) AS pairs_hits, coalesce(cardinality(p.rns), 0) AS layout_hits
+FROM hitset a JOIN hitset p ON p.qno = a.qno AND p.cfg IN ('vietnamese', 'vietnamese_prefix')
+	JOIN bench_query b ON b.qno = a.qno JOIN (SELECT qno FROM bench_query) q ON q.qno = a.qno
+WHERE a.cfg = 'vietnamese_pairs' AND a.rns IS DISTINCT FROM p.rns;
+SELECT p.cfg, count(*) FILTER (WHERE a.rns IS NOT DISTINCT FROM p.rns) AS same_hits_as_pairs,
 	   count(*) FILTER (WHERE a.rns IS DISTINCT FROM p.rns) AS different_hits,
 	   count(*) FILTER (WHERE t.rns IS NOT DISTINCT FROM u.rns) AS same_top10_order,
 	   count(*) FILTER (WHERE (SELECT count(*) FROM unnest(t.rns) x WHERE x = ANY (u.rns)) = coalesce(cardinality(t.rns), 0)) AS same_top10_set
-FROM hitset a JOIN hitset p ON p.qno = a.qno AND p.cfg = 'vietnamese_prefix' AND a.cfg = 'vietnamese'
-	JOIN top10 t ON t.qno = a.qno AND t.cfg = 'vietnamese' JOIN top10 u ON u.qno = a.qno AND u.cfg = 'vietnamese_prefix';
+FROM hitset a JOIN hitset p ON p.qno = a.qno AND p.cfg IN ('vietnamese', 'vietnamese_prefix') AND a.cfg = 'vietnamese_pairs'
+	JOIN top10 t ON t.qno = a.qno AND t.cfg = 'vietnamese_pairs' JOIN top10 u ON u.qno = a.qno AND u.cfg = p.cfg
+GROUP BY p.cfg ORDER BY p.cfg;
 \echo 'slowest queries (ms):'
 SELECT b.query, round(max(ms) FILTER (WHERE cfg = 'simple')::numeric, 1) AS simple,
-	   round(max(ms) FILTER (WHERE cfg = 'vietnamese')::numeric, 1) AS pairs,
+	   round(max(ms) FILTER (WHERE cfg = 'vietnamese_pairs')::numeric, 1) AS pairs,
+	   round(max(ms) FILTER (WHERE cfg = 'vietnamese')::numeric, 1) AS hybrid,
 	   round(max(ms) FILTER (WHERE cfg = 'vietnamese_prefix')::numeric, 1) AS prefix,
 	   max(hits) FILTER (WHERE cfg = 'vietnamese') AS hits,
-	   string_agg(CASE WHEN p.plan LIKE '%Seq Scan%' THEN 'seq' ELSE 'gin' END, '/' ORDER BY c.ord) AS "plans s/pairs/prefix"
+	   string_agg(CASE WHEN p.plan LIKE '%Seq Scan%' THEN 'seq' ELSE 'gin' END, '/' ORDER BY c.ord) AS "plans s/pairs/hybrid/prefix"
 FROM perq JOIN bench_query b USING (qno) JOIN plans p USING (cfg, qno) JOIN cfgs c USING (cfg)
 GROUP BY b.query ORDER BY max(ms) DESC LIMIT 12;
 SELECT cfg, count(*) FILTER (WHERE plan LIKE '%Seq Scan%') AS seqscan_plans, count(*) AS queries
@@ -222,7 +233,7 @@ if [ $RET = 1 ]; then
 	"${PSQL[@]}" -c "\\copy ret_passage FROM '$DATA/retrieval/covid-passages.tsv' WITH (FORMAT csv, DELIMITER E'\\t', QUOTE E'\\x01', FORCE_NOT_NULL (body))"
 	awk -v f=$FULL 'f == 1 || NR % 5 == 1' "$DATA/retrieval/covid-queries-dev.tsv" |
 		"${PSQL[@]}" -c "\\copy ret_question FROM pstdin WITH (FORMAT csv, DELIMITER E'\\t', QUOTE E'\\x01')"
-	"${PSQL[@]}" -v cfgs=vietnamese,vietnamese_prefix -f "$here/retrieval.sql"
+	"${PSQL[@]}" -v cfgs=vietnamese_pairs,vietnamese,vietnamese_prefix -f "$here/retrieval.sql"
 	pids=()
 	for k in 0 1; do
 		"${PSQL[@]}" -v part=$k -v parts=2 -f "$here/retrieval_score.sql" &

@@ -149,12 +149,12 @@ for my $i (0 .. $#old)
 	}
 	like(
 		$s->query_safe(q{SELECT to_tsvector('vietnamese', 'uống cà phê muối')}),
-		qr/'cà_phê_muối':2/, "old session $i: to_tsvector has the compound");
+		qr/'ca_phe_muoi=cà_phê_muối':2/, "old session $i: to_tsvector has the compound");
 	like(
 		$s->query_safe(q{SELECT to_tsvector('vietnamese', 'HCMC')}),
-		qr/'thành_phố_hồ_chí_minh':1/,
+		qr/'thanh_pho_ho_chi_minh=thành_phố_hồ_chí_minh':1/,
 		"old session $i: HCMC expands to its canonical form");
-	like($s->query_safe('EXECUTE hcmc'), qr/'thành_phố_hồ_chí_minh'/,
+	like($s->query_safe('EXECUTE hcmc'), qr/'thanh_pho_ho_chi_minh=thành_phố_hồ_chí_minh'/,
 		"old session $i: the statement prepared before the change is replanned");
 	is( $s->query_safe(
 			q{SELECT count(*) FROM docs WHERE to_tsvector('vietnamese', body) @@ plainto_tsquery('vietnamese', 'HCMC')}
