@@ -16,6 +16,7 @@
  *-------------------------------------------------------------------------
  */
 #include "vncore.h"
+#include "tap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,18 +48,6 @@ typedef struct Exp
 #define NFD		VN_UF_NONNFC
 #define NL		VN_UF_NEWLINE
 #define END		VN_UF_SENTEND
-
-static int	ntests = 0;
-static int	nfailed = 0;
-
-static void
-ok(bool cond, const char *desc)
-{
-	ntests++;
-	if (!cond)
-		nfailed++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", ntests, desc);
-}
 
 static const char *
 kind_name(int kind)
@@ -177,7 +166,7 @@ check(const char *input, const Exp *exp, size_t nexp)
 	for (i = 0; desc[i]; i++)
 		if (desc[i] == '\n' || desc[i] == '\r' || desc[i] == '#')
 			desc[i] = ' ';
-	ok(good, desc);
+	ok(good, "%s", desc);
 	free(buf);
 }
 
@@ -602,7 +591,7 @@ scan_big(const char *head, const char *pat, const char *tail, size_t size,
 		size_t w_ = (want_units); \
 		if (n_ != w_) \
 			printf("# %zu units, want %zu\n", n_, w_); \
-		ok(tiled_ && n_ == w_, desc); \
+		ok(tiled_ && n_ == w_, "%s", desc); \
 		(void) reps_; \
 	} while (0)
 
@@ -714,6 +703,5 @@ main(int argc, char **argv)
 	test_tiling();
 	test_linear(mb << 20);
 
-	printf("1..%d\n", ntests);
-	return nfailed ? 1 : 0;
+	return tap_done();
 }

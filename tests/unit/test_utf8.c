@@ -12,24 +12,13 @@
  *-------------------------------------------------------------------------
  */
 #include "vncore.h"
+#include "tap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <unicode/utf8.h>
-
-static int	ntests = 0;
-static int	nfailed = 0;
-
-static void
-ok(bool cond, const char *desc)
-{
-	ntests++;
-	if (!cond)
-		nfailed++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", ntests, desc);
-}
 
 /* decode from a heap copy of exactly n bytes */
 static int
@@ -253,6 +242,5 @@ main(void)
 		ok(bad == 0, "20,000 random buffers: valid agrees with ICU");
 	}
 
-	printf("1..%d\n", ntests);
-	return nfailed ? 1 : 0;
+	return tap_done();
 }
