@@ -56,9 +56,27 @@ CREATE EXTENSION vietnamese_fts VERSION '0.2.0';
 RESET client_min_messages;
 CREATE TABLE old_tsv AS SELECT to_tsvector('vietnamese', 'Thủ đô Hà Nội') AS tsv;
 SELECT tsv FROM old_tsv;
+CREATE TABLE old_docs (id int, body text);
+INSERT INTO old_docs VALUES (1, 'Thủ đô Hà Nội mưa to'), (2, 'Ông Hà đi thăm Nội Bài'),
+	(3, 'Hà Nội và thành phố Hồ Chí Minh'), (4, 'Giá xăng dầu tăng');
+CREATE INDEX old_docs_gin ON old_docs USING gin (to_tsvector('vietnamese', body));
 ALTER EXTENSION vietnamese_fts UPDATE TO '0.3.0';
 SELECT dictname, dictinitoption FROM pg_ts_dict WHERE dictname LIKE 'vietnamese%' ORDER BY 1;
 SELECT to_tsvector('vietnamese', 'Thủ đô Hà Nội');
 SELECT q, tsv @@ plainto_tsquery('vietnamese', q) AS old_tsv_matches
 FROM old_tsv, (VALUES ('Hà Nội'), ('ha noi'), ('thu do ha noi'), ('hà nội')) v(q);
-DROP TABLE old_tsv;
+-- a GIN index built before the update answers the new queries the same way
+SET enable_seqscan = off;
+SELECT q, array_agg(id ORDER BY id) AS ids
+FROM (VALUES ('Hà Nội'), ('ha noi'), ('"ha noi"'), ('thu do'), ('xăng dầu')) v(q),
+	 old_docs WHERE to_tsvector('vietnamese', body) @@ websearch_to_tsquery('vietnamese', q)
+GROUP BY q ORDER BY q;
+REINDEX INDEX old_docs_gin;
+SELECT q, array_agg(id ORDER BY id) AS ids
+FROM (VALUES ('Hà Nội'), ('ha noi'), ('"ha noi"'), ('thu do'), ('xăng dầu')) v(q),
+	 old_docs WHERE to_tsvector('vietnamese', body) @@ websearch_to_tsquery('vietnamese', q)
+GROUP BY q ORDER BY q;
+EXPLAIN (COSTS OFF) SELECT id FROM old_docs
+WHERE to_tsvector('vietnamese', body) @@ plainto_tsquery('vietnamese', 'ha noi');
+RESET enable_seqscan;
+DROP TABLE old_tsv, old_docs;
