@@ -616,7 +616,7 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 			{
 				lexbuf_add(lb, compound, first_nvariant, 0);
 				/* folding shortens exactly the text that has marks */
-				if (folded && flen < clen)
+				if (d->fold && flen < clen)
 					lexbuf_add(lb, lexdup(folded, flen), first_nvariant, 0);
 			}
 			for (i = 0, flen = 0; i < n; i++)
