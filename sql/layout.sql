@@ -23,8 +23,13 @@ CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, Layout = s
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, Layout = prefix, Fold = false);
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, Layout = pairs, Layout = hybrid);
 CREATE TEXT SEARCH DICTIONARY vn_h_nofold (TEMPLATE = vietnamese_template, Layout = HYBRID, Fold = false);
-SELECT ts_lexize('vn_h_nofold', 'Đảng');
+SELECT ts_lexize('vn_h_nofold', 'Đảng'), ts_lexize('vn_h_nofold', 'Cộng sản');
 DROP TEXT SEARCH DICTIONARY vn_h_nofold;
+-- without the option a dictionary keeps the pairs layout of 0.1.0 and 0.2.0,
+-- so the tsvectors of dictionaries users made do not change under them
+CREATE TEXT SEARCH DICTIONARY vn_default (TEMPLATE = vietnamese_template, StopWords = vietnamese);
+SELECT ts_lexize('vn_default', 'Cộng sản') AS no_option, ts_lexize('vn_pairs', 'Cộng sản') AS pairs;
+DROP TEXT SEARCH DICTIONARY vn_default;
 
 -- the lexemes: letters get the layout, numbers, codes and addresses do not
 SELECT to_tsvector('vn_prefix', 'Nhà nước Việt Nam, dang, COVID-19, 3,5%, 30/10, https://vnexpress.net/a, TTXVN, Medvedev, Москва');
