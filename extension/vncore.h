@@ -382,6 +382,17 @@ typedef void (*VnSegHook) (void *arg, const VnSegRun *run, uint8_t *tags);
 
 extern void vn_tokenizer_set_hook(VnTokenizer *tz, VnSegHook hook,
 								  void *arg);
+
+/*
+ * Whether a boundary between two lowercase Vietnamese syllables that no
+ * lexicon word crosses is forced to begin a word (vn_segrun_forced() 1)
+ * instead of being decided by the model or the hook; on after
+ * vn_tokenizer_init().  The model begins a word at all but a few in a
+ * million of them and they are half of all boundaries, so this halves the
+ * decoder's work.  The trainer turns it off: a model trained without
+ * those boundaries segments worse.
+ */
+extern void vn_tokenizer_set_plain_rule(VnTokenizer *tz, bool on);
 extern int	vn_segrun_length(const VnSegRun *run);
 extern size_t vn_segrun_start(const VnSegRun *run, int i);	/* byte offset */
 

@@ -153,6 +153,7 @@ struct VnTokenizer
 	bool		line_marked;	/* this line had diacritics so far */
 	VnSegHook	hook;
 	void	   *hookarg;
+	bool		plain_rule;		/* see vn_tokenizer_set_plain_rule() */
 	int			qhead;
 	int			qn;
 	VnToken		queue[QUEUE_SIZE];
@@ -1072,6 +1073,7 @@ vn_tokenizer_init(VnTokenizer *tz, const VnLexicon *lex,
 	tz->ulex = ulex;
 	tz->hook = NULL;
 	tz->hookarg = NULL;
+	tz->plain_rule = true;
 	memset(tz->sc_valid, 0, sizeof(tz->sc_valid));
 	memset(tz->run.memo, 0, sizeof(tz->run.memo));
 	vn_tokenizer_reset(tz, text, len);
@@ -1082,6 +1084,12 @@ vn_tokenizer_set_hook(VnTokenizer *tz, VnSegHook hook, void *arg)
 {
 	tz->hook = hook;
 	tz->hookarg = arg;
+}
+
+void
+vn_tokenizer_set_plain_rule(VnTokenizer *tz, bool on)
+{
+	tz->plain_rule = on;
 }
 
 static void
@@ -1444,6 +1452,32 @@ compute_spans(VnSegRun *r)
 	}
 }
 
+/*
+ * Boundaries between two lowercase Vietnamese syllables that no lexicon
+ * word crosses, exact or folded, begin a word (vn_tokenizer_set_plain_rule).
+ * The model begins a word at all but 10 of the 1.05 million such
+ * boundaries in 10 MB of news, and they are about half of all boundaries.
+ * Names are capitalised and foreign syllables are not Vietnamese, so the
+ * model still decides about both.
+ */
+static void
+force_plain_boundaries(VnSegRun *r)
+{
+	for (int i = 1; i < r->n; i++)
+	{
+		const SylInfo *a = &r->syl[i - 1].x,
+				   *b = &r->syl[i].x;
+
+		if (r->forced[i] >= 0 ||
+			((a->flags | b->flags) & (SF_CAP | SF_ALLCAP)) ||
+			!(a->flags & b->flags & SF_VIET))
+			continue;
+		if ((r->cross[0][i] | r->cross[1][i] |
+			 r->cross[2][i] | r->cross[3][i]) == 0)
+			r->forced[i] = 1;
+	}
+}
+
 /* User words: longest match from the left wins and is forced whole. */
 static void
 apply_userlex(VnTokenizer *tz, VnSegRun *r)
@@ -1610,6 +1644,8 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 	else if (tz->hook || (tz->lex && vn_lexicon_has_model(tz->lex)))
 	{
 		compute_spans(r);
+		if (tz->plain_rule)
+			force_plain_boundaries(r);
 		if (tz->hook)
 			tz->hook(tz->hookarg, r, tags);
 		else

@@ -556,6 +556,7 @@ run_sentence(const Sent *s, const VnLexicon *lex, HookCtx *h,
 	h->s = s;
 	vn_tokenizer_init(tz, lex, NULL, s->text, s->len);
 	vn_tokenizer_set_hook(tz, hook, h);
+	vn_tokenizer_set_plain_rule(tz, false);
 	while (vn_tokenizer_next(tz, &tok))
 		;
 }

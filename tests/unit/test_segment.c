@@ -181,6 +181,41 @@ decoder_differs(const VnLexicon *lex, int ntexts, unsigned seed, long *ntok)
 	return bad;
 }
 
+/* a hook that writes down the forced tags of the first window */
+static void
+forced_hook(void *arg, const VnSegRun *run, uint8_t *tags)
+{
+	char	   *out = arg;
+	int			n = vn_segrun_length(run);
+
+	if (out[0] == '\0')
+	{
+		for (int i = 0; i < n; i++)
+			out[i] = "-01"[vn_segrun_forced(run, i) + 1];
+		out[n] = '\0';
+	}
+	for (int i = 0; i < n; i++)
+		tags[i] = 1;
+}
+
+static const char *
+forced_tags(const VnLexicon *lex, const char *text, bool plain_rule)
+{
+	static char out[VN_SEG_WINDOW + 1];
+	VnTokenizer *tz = malloc(vn_tokenizer_size());
+	VnToken		tok;
+
+	out[0] = '\0';
+	vn_tokenizer_init(tz, lex, NULL, text, strlen(text));
+	vn_tokenizer_set_hook(tz, forced_hook, out);
+	if (!plain_rule)
+		vn_tokenizer_set_plain_rule(tz, false);
+	while (vn_tokenizer_next(tz, &tok))
+		;
+	free(tz);
+	return out;
+}
+
 /*
  * One tokenizer set up once and restarted with vn_tokenizer_reset() on
  * ntexts random texts (some abandoned halfway first) must give the same
@@ -315,6 +350,18 @@ main(void)
 	ok(type_of(t, n, "Ông") == VN_TOK_SYLLABLE, "sentence-initial capital is not a NAME");
 	ok(type_of(t, n, ",") == VN_TOK_PUNCT && type_of(t, n, "đến") == VN_TOK_SYLLABLE,
 	   "punctuation and plain syllables");
+
+	/*
+	 * Plain boundaries: between lowercase Vietnamese syllables that no
+	 * word crosses (xin chào | cộng sản | người | dân), not next to a
+	 * capital (Việt Nam), a folded word (hoa binh) or a foreign word; off
+	 * for training.
+	 */
+	t = "xin chào cộng sản người dân Việt Nam hoa binh Medvedev nói";
+	ok(strcmp(forced_tags(tiny, t, true), "1-1-11------") == 0,
+	   "plain boundaries forced: %s", forced_tags(tiny, t, true));
+	ok(strcmp(forced_tags(tiny, t, false), "1-----------") == 0,
+	   "plain rule off: %s", forced_tags(tiny, t, false));
 
 	/* user words: kept whole, longest match, folded when the text is unmarked */
 	ok(vn_userlex_add(ulex, "hoà bình", strlen("hoà bình")) == NULL, "user word added");
