@@ -36,16 +36,27 @@
 #include "postgres.h"
 
 #include "commands/defrem.h"
+#include "common/hashfn.h"
 #include "fmgr.h"
 #include "tsearch/ts_public.h"
 #include "tsearch/ts_utils.h"
 
 #include "vietnamese_fts.h"
 
+/*
+ * A one-hash bloom filter of both stop lists, asked before them: most
+ * words are no stopword, and searchstoplist() is a binary search (seven or
+ * eight string comparisons for our 140 stopwords) while the filter, with
+ * fewer than 300 of its 4,096 bits set, turns away 93% of other words with
+ * one hash.
+ */
+#define STOP_FILTER_BITS	4096
+
 typedef struct VnDict
 {
 	StopList	stoplist;
 	StopList	barestop;		/* BareStopwords = drop: folded stopwords */
+	uint64		stopfilter[STOP_FILTER_BITS / 64];
 	bool		fold;			/* emit diacritic-folded forms */
 	bool		prefix;			/* Layout = prefix: see layout_lexeme() */
 	bool		hybrid;			/* Layout = hybrid: compounds as in prefix */
@@ -102,6 +113,23 @@ build_barestop(VnDict *d)
 		b->stop[b->len++] = f;
 	}
 	qsort(b->stop, b->len, sizeof(char *), pg_qsort_strcmp);
+}
+
+static inline uint32
+stop_filter_bit(const char *word, int len)
+{
+	return hash_bytes((const unsigned char *) word, len) % STOP_FILTER_BITS;
+}
+
+static void
+stop_filter_add(VnDict *d, const StopList *s)
+{
+	for (int i = 0; i < s->len; i++)
+	{
+		uint32		b = stop_filter_bit(s->stop[i], strlen(s->stop[i]));
+
+		d->stopfilter[b / 64] |= UINT64CONST(1) << (b % 64);
+	}
 }
 
 Datum
@@ -199,6 +227,8 @@ vnfts_dict_init(PG_FUNCTION_ARGS)
 					 errmsg("BareStopwords = drop requires StopWords")));
 		build_barestop(d);
 	}
+	stop_filter_add(d, &d->stoplist);
+	stop_filter_add(d, &d->barestop);
 
 	PG_RETURN_POINTER(d);
 }
@@ -521,8 +551,12 @@ add_compound_layout(LexBuf *lb, const char *norm, const int *starts,
 
 /* A stopword, or with BareStopwords = drop a bare form of one? */
 static inline bool
-is_stopword(VnDict *d, char *word)
+is_stopword(VnDict *d, char *word, int len)
 {
+	uint32		b = stop_filter_bit(word, len);
+
+	if (!(d->stopfilter[b / 64] & (UINT64CONST(1) << (b % 64))))
+		return false;
 	return searchstoplist(&d->stoplist, word) ||
 		(d->barestop.len > 0 && searchstoplist(&d->barestop, word));
 }
@@ -552,7 +586,7 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 
 		char	   *exact = lexdup(word, wlen);
 
-		if (check_stop && is_stopword(d, exact))
+		if (check_stop && is_stopword(d, exact, wlen))
 			pfree(exact);
 		else
 			add_forms(d, lb, exact, wlen, first_nvariant, 0);
@@ -597,7 +631,7 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		}
 		compound[clen] = '\0';
 
-		if (check_stop && is_stopword(d, compound))
+		if (check_stop && is_stopword(d, compound, clen))
 		{
 			/* a stopword of several syllables ("có_thể") drops them all */
 			pfree(compound);

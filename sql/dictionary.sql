@@ -56,6 +56,21 @@ SELECT plainto_tsquery('vietnamese_query', 'cua hang');	-- inside a word it stay
 -- websearch_to_tsquery splits words before the parser sees them: the bare
 -- syllables of "dau tu" (đâu and từ are stopwords) are then dropped
 SELECT websearch_to_tsquery('vietnamese_query', 'dau tu') AS web, plainto_tsquery('vietnamese_query', 'dau tu') AS plain;
+-- every word of the installed stop list is dropped (the dictionary asks a
+-- filter of the list's hashes before it searches the list), and by
+-- vietnamese_query_dict its bare form too
+WITH w AS (
+	SELECT replace(btrim(l), '_', ' ') AS w
+	FROM regexp_split_to_table(pg_read_file((SELECT setting FROM pg_config WHERE name = 'SHAREDIR') ||
+											'/tsearch_data/vietnamese.stop'), E'\n') AS l
+	WHERE btrim(l) <> '')
+SELECT count(*) > 100 AS many,
+	   count(*) FILTER (WHERE ts_lexize('vietnamese_dict', w) <> '{}') AS kept,
+	   count(*) FILTER (WHERE ts_lexize('vietnamese_dict', upper(w)) <> '{}') AS kept_upper,
+	   count(*) FILTER (WHERE ts_lexize('vietnamese_query_dict', vietnamese_unaccent(w)) <> '{}') AS bare_kept,
+	   count(*) FILTER (WHERE ts_lexize('vietnamese_dict', vietnamese_unaccent(w)) = '{}'
+						AND vietnamese_unaccent(w) <> w) AS bare_dropped_by_dict
+FROM w;
 -- a word with diacritics gives only its exact form: same matches, fewer operands
 SELECT plainto_tsquery('vietnamese_query', 'Đảng Cộng sản');
 SELECT to_tsvector('vietnamese', 'Ông đăng bài') @@ plainto_tsquery('vietnamese_query', 'đảng') AS dang_is_not_dang,
