@@ -549,6 +549,61 @@ add_compound_layout(LexBuf *lb, const char *norm, const int *starts,
 	}
 }
 
+static inline bool
+is_joiner(unsigned char c)
+{
+	return c == '-' || c == '.' || c == '_' || c == '/';
+}
+
+/*
+ * The parts of a code ("covid-19", "tp.hcm", "15/2020/nđ-cp"): letters and
+ * digits joined by single - . _ /, with a letter somewhere.  The parts are
+ * indexed too, so that a query for one of them ("covid", "hcm") finds the
+ * codes that hold it.  They are a variant of their own at the code's
+ * position, so a query for the whole code is "code | part & part": it
+ * still matches rows stored before parts were indexed, phrases around the
+ * code keep their distances, and the digit parts keep "covid-20" from
+ * finding "covid-19".  Numbers and dates hold no letter; URLs and e-mail
+ * addresses hold ':' or '@' and are left whole.
+ */
+static void
+add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
+			   uint16 nvariant)
+{
+	int			start = 0,
+				njoin = 0,
+				i;
+	bool		letter = false;
+
+	for (i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (is_joiner(c))
+		{
+			if (i == start)
+				return;			/* leading or doubled joiner */
+			njoin++;
+			start = i + 1;
+		}
+		else if ((c >= 'a' && c <= 'z') || c >= 0x80)
+			letter = true;		/* normalized text is lower case */
+		else if (!(c >= '0' && c <= '9'))
+			return;
+	}
+	if (njoin == 0 || start == len || !letter)
+		return;
+	for (i = 0, start = 0; i <= len; i++)
+	{
+		if (i == len || is_joiner((unsigned char) s[i]))
+		{
+			add_forms(d, lb, lexdup(s + start, i - start), i - start,
+					  nvariant, 0);
+			start = i + 1;
+		}
+	}
+}
+
 /* A stopword, or with BareStopwords = drop a bare form of one? */
 static inline bool
 is_stopword(VnDict *d, char *word, int len)
@@ -591,8 +646,13 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		else
 			add_forms(d, lb, exact, wlen, first_nvariant, 0);
 		/* same variant: a query for the whole address stays precise */
-		if (web_host(word, wlen, &hs, &hl) && hl < wlen)
-			lexbuf_add(lb, lexdup(word + hs, hl), first_nvariant, 0);
+		if (web_host(word, wlen, &hs, &hl))
+		{
+			if (hl < wlen)
+				lexbuf_add(lb, lexdup(word + hs, hl), first_nvariant, 0);
+		}
+		else
+			add_code_parts(d, lb, word, wlen, first_nvariant + 1);
 	}
 	else if (n > 1)
 	{

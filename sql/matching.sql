@@ -49,7 +49,18 @@ SELECT m('Xem https://www.moh.gov.vn/tin-tuc', plainto_tsquery('vietnamese', 'mo
 SELECT m('Đọc vnexpress.net/kinh-doanh', plainto_tsquery('vietnamese', 'vnexpress.net')) AS t25;
 SELECT m('Gửi ban.doc@example.vn', plainto_tsquery('vietnamese', 'example.vn')) AS t26;
 SELECT m('Xem https://www.moh.gov.vn/tin-tuc', plainto_tsquery('vietnamese', 'https://moh.gov.vn/khac')) AS f6;
-SELECT m('Nghị định 15/2020/NĐ-CP', plainto_tsquery('vietnamese', '15')) AS f7;
+-- a word or number inside a code finds it, with or without diacritics;
+-- the whole code still finds rows stored before codes had parts, phrases
+-- around a code keep their distances, and a code needs all its parts
+SELECT m('Nghị định 15/2020/NĐ-CP', plainto_tsquery('vietnamese', '15')) AS t36;
+SELECT m('Đại dịch COVID-19 lan rộng', websearch_to_tsquery('vietnamese', 'covid')) AS t30;
+SELECT m('Giá nhà ở TP.HCM tăng', plainto_tsquery('vietnamese', 'HCM')) AS t31;
+SELECT m('Nghị định 15/2020/NĐ-CP', plainto_tsquery('vietnamese', 'nd cp')) AS t32;
+SELECT 'dai:1 dich:2 covid-19:3'::tsvector @@ plainto_tsquery('vietnamese', 'COVID-19') AS t33;
+SELECT m('Đại dịch COVID-19 lan rộng', phraseto_tsquery('vietnamese', 'dịch COVID-19 lan')) AS t34;
+SELECT m('Đại dịch covid 19 lan rộng', plainto_tsquery('vietnamese', 'COVID-19')) AS t35;
+SELECT m('Đại dịch COVID lan rộng', plainto_tsquery('vietnamese', 'COVID-19')) AS f7;
+SELECT m('Đại dịch COVID-19 lan rộng', plainto_tsquery('vietnamese', 'COVID-20')) AS f9;
 
 -- stopwords do not block a match
 SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;
