@@ -82,6 +82,9 @@ SELECT hl(1, to_tsquery('vietnamese', 'xăng'), 'MaxFragments=-1');
 SELECT hl(1, to_tsquery('vietnamese', 'xăng'), 'MaxWords=many');
 SELECT hl(1, to_tsquery('vietnamese', 'xăng'), 'Color=red');
 
+-- a part of a code marks the whole code
+SELECT ts_headline('vietnamese', 'Đại dịch COVID-19 tại TP.HCM', plainto_tsquery('vietnamese', 'covid hcm')) AS code_parts;
+
 -- empty and match-less texts
 SELECT ts_headline('vietnamese', '', to_tsquery('vietnamese', 'xăng')) AS empty;
 SELECT ts_headline('vietnamese', '... !!!', to_tsquery('vietnamese', 'xăng')) AS punct_only;
