@@ -60,6 +60,7 @@ typedef struct VnDict
 	bool		fold;			/* emit diacritic-folded forms */
 	bool		prefix;			/* Layout = prefix: see layout_lexeme() */
 	bool		hybrid;			/* Layout = hybrid: compounds as in prefix */
+	bool		codeparts;		/* CodeParts: index the parts of codes */
 } VnDict;
 
 /*
@@ -141,11 +142,13 @@ vnfts_dict_init(PG_FUNCTION_ARGS)
 				foldloaded = false,
 				layoutloaded = false,
 				bareloaded = false,
+				partsloaded = false,
 				dropbare = false;
 	ListCell   *l;
 
 	vnfts_check_encoding();
 	d->fold = true;
+	d->codeparts = true;
 
 	foreach(l, dictoptions)
 	{
@@ -169,6 +172,15 @@ vnfts_dict_init(PG_FUNCTION_ARGS)
 						 errmsg("multiple Fold parameters")));
 			d->fold = defGetBoolean(defel);
 			foldloaded = true;
+		}
+		else if (pg_strcasecmp(defel->defname, "CodeParts") == 0)
+		{
+			if (partsloaded)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("multiple CodeParts parameters")));
+			d->codeparts = defGetBoolean(defel);
+			partsloaded = true;
 		}
 		else if (pg_strcasecmp(defel->defname, "Layout") == 0)
 		{
@@ -213,7 +225,7 @@ vnfts_dict_init(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unrecognized Vietnamese dictionary parameter: \"%s\"",
 							defel->defname),
-					 errhint("Valid parameters are StopWords, Fold, Layout and BareStopwords.")));
+					 errhint("Valid parameters are StopWords, Fold, Layout, BareStopwords and CodeParts.")));
 	}
 	if (d->prefix && !d->fold)
 		ereport(ERROR,
@@ -564,7 +576,10 @@ is_joiner(unsigned char c)
  * still matches rows stored before parts were indexed, phrases around the
  * code keep their distances, and the digit parts keep "covid-20" from
  * finding "covid-19".  Numbers and dates hold no letter; URLs and e-mail
- * addresses hold ':' or '@' and are left whole.
+ * addresses hold ':' or '@' and are left whole.  CodeParts = false (the
+ * query dictionary's setting) leaves codes whole: the parts in a query
+ * give a code two more operands, and ts_rank, which has no idea how
+ * common a word is, weighs it three times as much.
  */
 static void
 add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
@@ -651,7 +666,7 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 			if (hl < wlen)
 				lexbuf_add(lb, lexdup(word + hs, hl), first_nvariant, 0);
 		}
-		else
+		else if (d->codeparts)
 			add_code_parts(d, lb, word, wlen, first_nvariant + 1);
 	}
 	else if (n > 1)

@@ -43,6 +43,13 @@ SELECT ts_lexize('vn_nofold', 'của');
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, Stemmer = yes);
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, StopWords = no_such_list);
 DROP TEXT SEARCH DICTIONARY vn_nofold;
+-- CodeParts = false leaves codes whole (vietnamese_query_dict's setting)
+CREATE TEXT SEARCH DICTIONARY vn_noparts (TEMPLATE = vietnamese_template, CodeParts = false);
+SELECT ts_lexize('vn_noparts', 'COVID-19'), ts_lexize('vietnamese_dict', 'COVID-19'),
+	   ts_lexize('vietnamese_query_dict', 'TP.HCM');
+CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, CodeParts = maybe);
+CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, CodeParts = false, CodeParts = true);
+DROP TEXT SEARCH DICTIONARY vn_noparts;
 
 -- BareStopwords = drop (vietnamese_query_dict, in the vietnamese_query
 -- configuration, for queries only): a bare word that may be a function word
