@@ -133,6 +133,17 @@ stop_filter_add(VnDict *d, const StopList *s)
 	}
 }
 
+/* Each option may be given once; *seen says whether it was. */
+static void
+option_once(bool *seen, const char *name)
+{
+	if (*seen)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("multiple %s parameters", name)));
+	*seen = true;
+}
+
 Datum
 vnfts_dict_init(PG_FUNCTION_ARGS)
 {
@@ -156,40 +167,25 @@ vnfts_dict_init(PG_FUNCTION_ARGS)
 
 		if (pg_strcasecmp(defel->defname, "StopWords") == 0)
 		{
-			if (stoploaded)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("multiple StopWords parameters")));
+			option_once(&stoploaded, "StopWords");
 			readstoplist(defGetString(defel), &d->stoplist,
 						 vnfts_normalize_cstring);
-			stoploaded = true;
 		}
 		else if (pg_strcasecmp(defel->defname, "Fold") == 0)
 		{
-			if (foldloaded)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("multiple Fold parameters")));
+			option_once(&foldloaded, "Fold");
 			d->fold = defGetBoolean(defel);
-			foldloaded = true;
 		}
 		else if (pg_strcasecmp(defel->defname, "CodeParts") == 0)
 		{
-			if (partsloaded)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("multiple CodeParts parameters")));
+			option_once(&partsloaded, "CodeParts");
 			d->codeparts = defGetBoolean(defel);
-			partsloaded = true;
 		}
 		else if (pg_strcasecmp(defel->defname, "Layout") == 0)
 		{
 			char	   *v = defGetString(defel);
 
-			if (layoutloaded)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("multiple Layout parameters")));
+			option_once(&layoutloaded, "Layout");
 			if (pg_strcasecmp(v, "prefix") == 0)
 				d->prefix = true;
 			else if (pg_strcasecmp(v, "hybrid") == 0)
@@ -199,16 +195,12 @@ vnfts_dict_init(PG_FUNCTION_ARGS)
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("invalid value for Layout: \"%s\"", v),
 						 errhint("Valid values are \"pairs\", \"hybrid\" and \"prefix\".")));
-			layoutloaded = true;
 		}
 		else if (pg_strcasecmp(defel->defname, "BareStopwords") == 0)
 		{
 			char	   *v = defGetString(defel);
 
-			if (bareloaded)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("multiple BareStopwords parameters")));
+			option_once(&bareloaded, "BareStopwords");
 			if (pg_strcasecmp(v, "drop") == 0)
 				dropbare = true;
 			else if (pg_strcasecmp(v, "keep") == 0)
@@ -218,7 +210,6 @@ vnfts_dict_init(PG_FUNCTION_ARGS)
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("invalid value for BareStopwords: \"%s\"", v),
 						 errhint("Valid values are \"keep\" and \"drop\".")));
-			bareloaded = true;
 		}
 		else
 			ereport(ERROR,

@@ -49,6 +49,9 @@ SELECT ts_lexize('vn_noparts', 'COVID-19'), ts_lexize('vietnamese_dict', 'COVID-
 	   ts_lexize('vietnamese_query_dict', 'TP.HCM');
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, CodeParts = maybe);
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, CodeParts = false, CodeParts = true);
+CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, StopWords = vietnamese, StopWords = vietnamese);
+CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, Fold = true, Fold = false);
+CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, StopWords = vietnamese, BareStopwords = drop, BareStopwords = keep);
 DROP TEXT SEARCH DICTIONARY vn_noparts;
 
 -- BareStopwords = drop (vietnamese_query_dict, in the vietnamese_query
