@@ -787,6 +787,9 @@ vnfts_dict_lexize(PG_FUNCTION_ARGS)
 			if (alias[i] == ' ')
 				alias[i] = '_';
 		add_forms(d, &lb, alias, strlen(alias), 1, 0);
+		/* an alias that is a code ("tp.hcm") is found by its parts too */
+		if (d->codeparts && strchr(norm, ' ') == NULL)
+			add_code_parts(d, &lb, norm, strlen(norm), 4);
 		add_text(d, &lb, canon, strlen(canon), 2, false);
 	}
 	else

@@ -17,6 +17,10 @@ SELECT alias, token, lexemes FROM ts_debug('vietnamese', 'cà phê muối') WHER
 SELECT to_tsvector('vietnamese', 'Giá nhà ở TP.HCM tăng') @@ plainto_tsquery('vietnamese', 'thành phố Hồ Chí Minh') AS alias_doc;
 SELECT to_tsvector('vietnamese', 'Giá nhà ở thành phố Hồ Chí Minh tăng') @@ plainto_tsquery('vietnamese', 'TP.HCM') AS canonical_doc;
 SELECT to_tsvector('vietnamese', 'Đội tuyển Việt Nam thắng') @@ plainto_tsquery('vietnamese', 'VN') AS vn;
+-- an alias that is a code is found by its parts, as without the synonym
+SELECT to_tsvector('vietnamese', 'Giá nhà ở TP.HCM tăng') @@ plainto_tsquery('vietnamese', 'hcm') AS alias_part,
+	   to_tsvector('vietnamese', 'Giá nhà ở TP.HCM tăng') @@ phraseto_tsquery('vietnamese', 'ở TP.HCM tăng') AS alias_phrase,
+	   to_tsvector('vietnamese', 'Giá nhà ở TP.HCM tăng') @@ phraseto_tsquery('vietnamese', 'nhà ở thành phố Hồ Chí Minh tăng') AS canonical_phrase;
 
 -- plans made before a change do not keep the old words: a prepared statement
 -- and a PL/pgSQL expression whose tsquery was folded from a constant
