@@ -55,6 +55,16 @@ typedef enum VnTokType
  */
 #define VN_UNIT_LETTERS		100 /* run of Latin letters (incl. Vietnamese) */
 
+/*
+ * The characters that chain the segments of a code ("covid-19", "tp.hcm",
+ * "15/2020/nđ-cp"); the dictionary splits codes at the same ones.
+ */
+static inline bool
+vn_is_code_joiner(unsigned char c)
+{
+	return c == '-' || c == '.' || c == '_' || c == '/';
+}
+
 /* unit flags */
 #define VN_UF_CAP			0x01	/* LETTERS: first letter is uppercase */
 #define VN_UF_ALLCAP		0x02	/* LETTERS: every letter uppercase (>= 2) */

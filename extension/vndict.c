@@ -552,12 +552,6 @@ add_compound_layout(LexBuf *lb, const char *norm, const int *starts,
 	}
 }
 
-static inline bool
-is_joiner(unsigned char c)
-{
-	return c == '-' || c == '.' || c == '_' || c == '/';
-}
-
 /*
  * The parts of a code ("covid-19", "tp.hcm", "15/2020/nđ-cp"): letters and
  * digits joined by single - . _ /, with a letter somewhere.  The parts are
@@ -585,7 +579,7 @@ add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
 	{
 		unsigned char c = (unsigned char) s[i];
 
-		if (is_joiner(c))
+		if (vn_is_code_joiner(c))
 		{
 			if (i == start)
 				return;			/* leading or doubled joiner */
@@ -601,7 +595,7 @@ add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
 		return;
 	for (i = 0, start = 0; i <= len; i++)
 	{
-		if (i == len || is_joiner((unsigned char) s[i]))
+		if (i == len || vn_is_code_joiner((unsigned char) s[i]))
 		{
 			add_forms(d, lb, lexdup(s + start, i - start), i - start,
 					  nvariant, 0);
@@ -788,8 +782,8 @@ vnfts_dict_lexize(PG_FUNCTION_ARGS)
 				alias[i] = '_';
 		add_forms(d, &lb, alias, strlen(alias), 1, 0);
 		/* an alias that is a code ("tp.hcm") is found by its parts too */
-		if (d->codeparts && strchr(norm, ' ') == NULL)
-			add_code_parts(d, &lb, norm, strlen(norm), 4);
+		if (d->codeparts)
+			add_code_parts(d, &lb, norm, nlen, 4);
 		add_text(d, &lb, canon, strlen(canon), 2, false);
 	}
 	else

@@ -427,8 +427,7 @@ scan_chain(Text t, size_t len, const Segment *first, int *nseg,
 
 	*nseg = 1;
 	*has_letter = first->nletters > 0;
-	if (end + 1 >= len ||
-		(t[end] != '-' && t[end] != '.' && t[end] != '_' && t[end] != '/'))
+	if (end + 1 >= len || !vn_is_code_joiner(t[end]))
 		return end;
 	cur = *first;
 	while (end + 1 < len)
@@ -436,7 +435,7 @@ scan_chain(Text t, size_t len, const Segment *first, int *nseg,
 		unsigned char c = t[end];
 		Segment		next;
 
-		if (c != '-' && c != '.' && c != '_' && c != '/')
+		if (!vn_is_code_joiner(c))
 			break;
 		if (!segment_starts(t, len, end + 1))
 			break;
