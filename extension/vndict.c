@@ -552,6 +552,18 @@ add_compound_layout(LexBuf *lb, const char *norm, const int *starts,
 	}
 }
 
+/* A stopword, or with BareStopwords = drop a bare form of one? */
+static inline bool
+is_stopword(VnDict *d, char *word, int len)
+{
+	uint32		b = stop_filter_bit(word, len);
+
+	if (!(d->stopfilter[b / 64] & (UINT64CONST(1) << (b % 64))))
+		return false;
+	return searchstoplist(&d->stoplist, word) ||
+		(d->barestop.len > 0 && searchstoplist(&d->barestop, word));
+}
+
 /*
  * The parts of a code ("covid-19", "tp.hcm", "15/2020/nđ-cp"): letters and
  * digits joined by single - . _ /, with a letter somewhere.  The parts are
@@ -597,23 +609,16 @@ add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
 	{
 		if (i == len || vn_is_code_joiner((unsigned char) s[i]))
 		{
-			add_forms(d, lb, lexdup(s + start, i - start), i - start,
-					  nvariant, 0);
+			char	   *part = lexdup(s + start, i - start);
+
+			/* as the built-in parser's parts of a hyphenated word */
+			if (is_stopword(d, part, i - start))
+				pfree(part);
+			else
+				add_forms(d, lb, part, i - start, nvariant, 0);
 			start = i + 1;
 		}
 	}
-}
-
-/* A stopword, or with BareStopwords = drop a bare form of one? */
-static inline bool
-is_stopword(VnDict *d, char *word, int len)
-{
-	uint32		b = stop_filter_bit(word, len);
-
-	if (!(d->stopfilter[b / 64] & (UINT64CONST(1) << (b % 64))))
-		return false;
-	return searchstoplist(&d->stoplist, word) ||
-		(d->barestop.len > 0 && searchstoplist(&d->barestop, word));
 }
 
 /*
@@ -642,17 +647,19 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		char	   *exact = lexdup(word, wlen);
 
 		if (check_stop && is_stopword(d, exact, wlen))
-			pfree(exact);
+			pfree(exact);		/* a stop-listed code gives no parts either */
 		else
-			add_forms(d, lb, exact, wlen, first_nvariant, 0);
-		/* same variant: a query for the whole address stays precise */
-		if (web_host(word, wlen, &hs, &hl))
 		{
-			if (hl < wlen)
-				lexbuf_add(lb, lexdup(word + hs, hl), first_nvariant, 0);
+			add_forms(d, lb, exact, wlen, first_nvariant, 0);
+			/* same variant: a query for the whole address stays precise */
+			if (web_host(word, wlen, &hs, &hl))
+			{
+				if (hl < wlen)
+					lexbuf_add(lb, lexdup(word + hs, hl), first_nvariant, 0);
+			}
+			else if (d->codeparts)
+				add_code_parts(d, lb, word, wlen, first_nvariant + 1);
 		}
-		else if (d->codeparts)
-			add_code_parts(d, lb, word, wlen, first_nvariant + 1);
 	}
 	else if (n > 1)
 	{

@@ -53,6 +53,14 @@ CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, StopWords 
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, Fold = true, Fold = false);
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, StopWords = vietnamese, BareStopwords = drop, BareStopwords = keep);
 DROP TEXT SEARCH DICTIONARY vn_noparts;
+-- a code's parts go through the stop list, as the built-in parser's parts
+-- of a hyphenated word do: with PostgreSQL's english list, "of" and "the"
+-- are no parts of state-of-the-art (the whole code is no stopword)
+CREATE TEXT SEARCH DICTIONARY vn_english (TEMPLATE = vietnamese_template, StopWords = english);
+SELECT ts_lexize('vn_english', 'state-of-the-art'), ts_lexize('vn_english', 'the'),
+	   ts_lexize('vn_english', 'Made-in-Vietnam');
+SELECT to_tsvector('english', 'state-of-the-art');
+DROP TEXT SEARCH DICTIONARY vn_english;
 
 -- BareStopwords = drop (vietnamese_query_dict, in the vietnamese_query
 -- configuration, for queries only): a bare word that may be a function word

@@ -117,9 +117,10 @@ for t in tests/tap/*.pl; do
 	fi
 	record "tap/$name" $st
 done
-# checks that need root: they replace the installed lexicon file
+# checks that need root: they replace or add files in tsearch_data
 for t in tests/tap/*.sh; do
 	[ -e "$t" ] || continue
+	[ "$(basename "$t")" = rootlib.sh ] && continue		# sourced by the others
 	bash "$t" > "build/tap-$(basename "$t").log" 2>&1
 	st=$?
 	grep -E "^not ok" "build/tap-$(basename "$t").log"

@@ -19,31 +19,10 @@
 
 set -u
 
-command -v pg_config >/dev/null 2>&1 || PATH=/usr/lib/postgresql/15/bin:$PATH
-BINDIR=$(pg_config --bindir)
-SHAREDIR=$(pg_config --sharedir)
-LEX=$SHAREDIR/tsearch_data/vietnamese.lex
 PORT=${VN_LEX_TEST_PORT:-54329}
+. "$(dirname "$0")/rootlib.sh"
+LEX=$TSDATA/vietnamese.lex
 
-if [ ! -f "$LEX" ]; then
-	echo "1..0 # SKIP $LEX is not installed (make install first)"
-	exit 0
-fi
-if [ ! -w "$SHAREDIR/tsearch_data" ]; then
-	echo "1..0 # SKIP $SHAREDIR/tsearch_data is not writable by $(id -un)"
-	exit 0
-fi
-
-# initdb refuses to run as root: run the server as postgres then.
-if [ "$(id -u)" = 0 ]; then
-	AS="runuser -u postgres --"
-else
-	AS=""
-fi
-
-WORK=$(mktemp -d /tmp/vn_lexicon_test.XXXXXX)
-chmod 755 "$WORK"
-[ -n "$AS" ] && chown postgres "$WORK"
 BACKUP=$WORK/vietnamese.lex.orig
 cp -p "$LEX" "$BACKUP" || { echo "Bail out! could not back up $LEX"; exit 1; }
 
@@ -53,39 +32,13 @@ cleanup()
 	if [ -f "$BACKUP" ]; then
 		cp -p "$BACKUP" "$LEX.restore.$$" && mv -f "$LEX.restore.$$" "$LEX"
 	fi
-	$AS "$BINDIR/pg_ctl" -D "$WORK/data" -m immediate stop >/dev/null 2>&1
+	stop_cluster
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 2' INT TERM HUP
 
-n=0
-failed=0
-ok()
-{
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-notok()
-{
-	n=$((n + 1))
-	failed=$((failed + 1))
-	echo "not ok $n - $1"
-}
-
-psql_run()
-{
-	$AS "$BINDIR/psql" -X -At -h "$WORK" -p "$PORT" -d postgres -c "$1"
-}
-
-$AS "$BINDIR/initdb" -D "$WORK/data" -E UTF8 --locale=C -A trust >"$WORK/initdb.log" 2>&1 ||
-	{ echo "Bail out! initdb failed"; cat "$WORK/initdb.log"; exit 1; }
-$AS "$BINDIR/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w \
-	-o "-p $PORT -k $WORK -c listen_addresses=''" start >/dev/null ||
-	{ echo "Bail out! server did not start"; cat "$WORK/server.log"; exit 1; }
-
-psql_run 'CREATE EXTENSION vietnamese_fts' >/dev/null 2>&1 ||
-	{ echo "Bail out! CREATE EXTENSION failed"; exit 1; }
+start_cluster
 Q="SELECT to_tsvector('vietnamese', 'Đảng Cộng sản Việt Nam')"
 GOOD=$(psql_run "$Q" 2>&1)
 case $GOOD in
@@ -174,12 +127,7 @@ else
 fi
 
 # No backend crashed through all of this.
-if grep -Eq "terminated by signal|server process .* was terminated|PANIC|TRAP:" "$WORK/server.log"; then
-	notok "server log shows no crashed backend"
-	grep -E "terminated|PANIC|TRAP" "$WORK/server.log" | sed 's/^/# /'
-else
-	ok "server log shows no crashed backend"
-fi
+check_server_log
 
 # Optional, known problem: the lexicon is mmap()ed, so truncating the
 # installed file IN PLACE (cp over it, truncate, an editor) makes every
@@ -206,5 +154,4 @@ if [ "${VN_LEX_TEST_INPLACE:-0}" = 1 ]; then
 	n=$((n + 1))
 fi
 
-echo "1..$n"
-[ $failed -eq 0 ]
+finish
