@@ -119,12 +119,8 @@ rmdir "$LEX"
 
 # restored: works again, same output as before
 install_lex "$BACKUP"
-AGAIN=$(psql_run "$Q" 2>&1)
-if [ "$AGAIN" = "$GOOD" ]; then
-	ok "restored: fresh connection gives the original output"
-else
-	notok "restored: expected '$GOOD', got '$AGAIN'"
-fi
+check_eq "restored: a fresh connection gives the original output" \
+	"$(psql_run "$Q" 2>&1)" "$GOOD"
 
 # No backend crashed through all of this.
 check_server_log

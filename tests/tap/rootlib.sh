@@ -45,6 +45,16 @@ notok()
 	echo "not ok $n - $1"
 }
 
+# $1 = label, $2 = what came, $3 = what was expected
+check_eq()
+{
+	if [ "$2" = "$3" ]; then
+		ok "$1: [$2]"
+	else
+		notok "$1: expected [$3], got [$2]"
+	fi
+}
+
 psql_run()
 {
 	$AS "$BINDIR/psql" -X -At -h "$WORK" -p "$PORT" -d postgres -c "$1"
