@@ -568,15 +568,16 @@ is_stopword(VnDict *d, char *word, int len)
  * The parts of a code ("covid-19", "tp.hcm", "15/2020/nđ-cp"): letters and
  * digits joined by single - . _ /, with a letter somewhere.  The parts are
  * indexed too, so that a query for one of them ("covid", "hcm") finds the
- * codes that hold it.  They are a variant of their own at the code's
- * position, so a query for the whole code is "code | part & part": it
- * still matches rows stored before parts were indexed, phrases around the
+ * codes that hold it, and so is the code without its joiners ("tphcm",
+ * as people type it).  Parts and joined code are variants of their own at
+ * the code's position, so a query for the whole code is "code | part &
+ * part | joined": it still matches rows stored before, phrases around the
  * code keep their distances, and the digit parts keep "covid-20" from
  * finding "covid-19".  Numbers and dates hold no letter; URLs and e-mail
  * addresses hold ':' or '@' and are left whole.  CodeParts = false (the
  * query dictionary's setting) leaves codes whole: the parts in a query
- * give a code two more operands, and ts_rank, which has no idea how
- * common a word is, weighs it three times as much.
+ * give a code three more operands, and ts_rank, which has no idea how
+ * common a word is, weighs it four times as much.
  */
 static void
 add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
@@ -584,8 +585,10 @@ add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
 {
 	int			start = 0,
 				njoin = 0,
+				jlen = 0,
 				i;
 	bool		letter = false;
+	char	   *joined;
 
 	for (i = 0; i < len; i++)
 	{
@@ -605,12 +608,15 @@ add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
 	}
 	if (njoin == 0 || start == len || !letter)
 		return;
+	joined = palloc(len - njoin + 1);
 	for (i = 0, start = 0; i <= len; i++)
 	{
 		if (i == len || vn_is_code_joiner((unsigned char) s[i]))
 		{
 			char	   *part = lexdup(s + start, i - start);
 
+			memcpy(joined + jlen, s + start, i - start);
+			jlen += i - start;
 			/* as the built-in parser's parts of a hyphenated word */
 			if (is_stopword(d, part, i - start))
 				pfree(part);
@@ -619,6 +625,12 @@ add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
 			start = i + 1;
 		}
 	}
+	/* the code written without its joiners, an alternative of its own */
+	joined[jlen] = '\0';
+	if (is_stopword(d, joined, jlen))
+		pfree(joined);
+	else
+		add_forms(d, lb, joined, jlen, nvariant + 1, 0);
 }
 
 /*

@@ -65,6 +65,17 @@ SELECT m('Đại dịch COVID-19 lan rộng', plainto_tsquery('vietnamese', 'COV
 -- as a phrase (README Limitations)
 SELECT m('Đại dịch COVID-19 lan rộng', plainto_tsquery('vietnamese', 'covid 19')) AS t37;
 SELECT m('Đại dịch COVID-19 lan rộng', phraseto_tsquery('vietnamese', 'covid 19')) AS f10;
+-- a code is also found written without its joiners, both ways, with or
+-- without diacritics, and a phrase through it keeps its distances
+SELECT m('Giá nhà ở TP.HCM tăng', plainto_tsquery('vietnamese', 'TPHCM')) AS t38;
+SELECT m('Giá nhà ở TPHCM tăng', plainto_tsquery('vietnamese', 'TP.HCM')) AS t39;
+SELECT m('Đội tuyển U-23 thắng', websearch_to_tsquery('vietnamese', 'u23')) AS t40;
+SELECT m('Bộ GD-ĐT công bố', plainto_tsquery('vietnamese', 'gddt')) AS t41;
+SELECT m('Bộ GD-ĐT công bố', plainto_tsquery('vietnamese', 'GDĐT')) AS t42;
+SELECT m('Đại dịch COVID-19 lan rộng', phraseto_tsquery('vietnamese', 'dịch covid19 lan')) AS t43;
+SELECT m('Đại dịch COVID-19 lan rộng', plainto_tsquery('vietnamese', 'covid20')) AS f11;
+SELECT m('Đại dịch COVID19 lan rộng', plainto_tsquery('vietnamese', 'COVID-20')) AS f12;
+SELECT m('Bộ GD-ĐT công bố', plainto_tsquery('vietnamese', 'GDĐC')) AS f13;
 
 -- stopwords do not block a match
 SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;

@@ -52,11 +52,12 @@ expect()
 expect "a code on the list goes whole, parts included" "COVID-19" ""
 expect "the same code in mixed case inside a sentence keeps its position" \
 	"Dịch Covid-19 lan" "'dich':1 'dịch':1 'lan':3"
-expect "a listed word is no part of a code" "TP.HCM" "'hcm':1 'tp.hcm':1"
+expect "a listed word is no part of a code" "TP.HCM" "'hcm':1 'tp.hcm':1 'tphcm':1"
 expect "a listed compound goes with its syllables" "hôm nay" ""
 expect "a listed word written in upper case in the file" "ông" ""
 expect "the installed vietnamese list does not apply" "của" "'cua':1 'của':1"
-expect "a code not on the list keeps its parts" "COVID-20" "'20':1 'covid':1 'covid-20':1"
+expect "a code not on the list keeps its parts" "COVID-20" \
+	"'20':1 'covid':1 'covid-20':1 'covid20':1"
 
 # so a query for a part no longer finds the text
 check_eq "the listed code's parts are not in the document" \
@@ -65,7 +66,7 @@ check_eq "the listed code's parts are not in the document" \
 # the default configuration is untouched by the user's list
 check_eq "vietnamese keeps its own list" \
 	"$(psql_run "SELECT to_tsvector('vietnamese', 'COVID-19')" 2>&1)" \
-	"'19':1 'covid':1 'covid-19':1"
+	"'19':1 'covid':1 'covid-19':1 'covid19':1"
 
 check_server_log
 finish
