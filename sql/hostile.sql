@@ -63,6 +63,15 @@ SELECT octet_length(lexeme) AS bytes
 FROM unnest(to_tsvector('vietnamese', repeat('a', 2048)));
 SELECT octet_length(lexeme) AS bytes
 FROM unnest(to_tsvector('vietnamese', repeat('đ', 1024) || ' đồng'));
+-- A code of 2,047 bytes with 683 parts: the code, its two distinct parts
+-- and its joined form; one byte more and the token is ignored like any
+-- other over the limit, parts and all.
+SELECT octet_length(lexeme) AS bytes, count(*)
+FROM unnest(to_tsvector('vietnamese', repeat('A1-', 682) || 'X'))
+GROUP BY 1 ORDER BY 1;
+SELECT octet_length(lexeme) AS bytes, count(*)
+FROM unnest(to_tsvector('vietnamese', repeat('A1-', 682) || 'XY'))
+GROUP BY 1 ORDER BY 1;
 
 -- Mixed scripts: each script run is a token of its own.
 SELECT * FROM show_tokens('Hà Nội東京Москва กรุงเทพ Seoul서울 العربية');
