@@ -22,6 +22,6 @@ extern char *vnfts_normalize(const char *s, int len, int *outlen);
 extern void vnfts_user_init(void);
 extern const VnUserLex *vnfts_user_lexicon_acquire(uint64 *generation);
 extern void vnfts_user_lexicon_release(void);
-extern const char *vnfts_user_synonym(const char *norm);
+extern const char *vnfts_user_synonym(const char *norm, int len);
 
 #endif							/* VIETNAMESE_FTS_H */

@@ -65,6 +65,13 @@ vn_is_code_joiner(unsigned char c)
 	return c == '-' || c == '.' || c == '_' || c == '/';
 }
 
+/*
+ * If normalized (lower-case) text s is a code, letters and digits joined by
+ * single joiners with a letter somewhere, write it without its joiners to
+ * out (room for len bytes) and return that length; otherwise return -1.
+ */
+extern int	vn_code_joined(const char *s, int len, char *out);
+
 /* unit flags */
 #define VN_UF_CAP			0x01	/* LETTERS: first letter is uppercase */
 #define VN_UF_ALLCAP		0x02	/* LETTERS: every letter uppercase (>= 2) */

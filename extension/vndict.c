@@ -583,40 +583,20 @@ static void
 add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
 			   uint16 nvariant)
 {
-	int			start = 0,
-				njoin = 0,
-				jlen = 0,
-				i;
-	bool		letter = false;
-	char	   *joined;
+	char	   *joined = palloc(len + 1);
+	int			jlen = vn_code_joined(s, len, joined);
 
-	for (i = 0; i < len; i++)
+	if (jlen < 0)
 	{
-		unsigned char c = (unsigned char) s[i];
-
-		if (vn_is_code_joiner(c))
-		{
-			if (i == start)
-				return;			/* leading or doubled joiner */
-			njoin++;
-			start = i + 1;
-		}
-		else if ((c >= 'a' && c <= 'z') || c >= 0x80)
-			letter = true;		/* normalized text is lower case */
-		else if (!(c >= '0' && c <= '9'))
-			return;
-	}
-	if (njoin == 0 || start == len || !letter)
+		pfree(joined);
 		return;
-	joined = palloc(len - njoin + 1);
-	for (i = 0, start = 0; i <= len; i++)
+	}
+	for (int i = 0, start = 0; i <= len; i++)
 	{
 		if (i == len || vn_is_code_joiner((unsigned char) s[i]))
 		{
 			char	   *part = lexdup(s + start, i - start);
 
-			memcpy(joined + jlen, s + start, i - start);
-			jlen += i - start;
 			/* as the built-in parser's parts of a hyphenated word */
 			if (is_stopword(d, part, i - start))
 				pfree(part);
@@ -789,7 +769,7 @@ vnfts_dict_lexize(PG_FUNCTION_ARGS)
 
 	lexbuf_init(&lb, 8);
 
-	canon = vnfts_user_synonym(norm);
+	canon = vnfts_user_synonym(norm, nlen);
 	if (canon != NULL)
 	{
 		/* the alias itself, then what the canonical text gives */

@@ -1067,6 +1067,42 @@ scan_word(Text t, size_t len, size_t pos, VnUnit *unit)
 #define VN_RUN_MAX 1024
 
 /*
+ * The shape of a code in normalized text ("covid-19", "tp.hcm"), which the
+ * dictionary indexes by its parts and joined: any byte of a multibyte
+ * character counts as a letter, as normalized text holds no upper case.
+ */
+int
+vn_code_joined(const char *s, int len, char *out)
+{
+	int			n = 0,
+				start = 0,
+				njoin = 0;
+	bool		letter = false;
+
+	for (int i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (vn_is_code_joiner(c))
+		{
+			if (i == start)
+				return -1;		/* leading or doubled joiner */
+			njoin++;
+			start = i + 1;
+			continue;
+		}
+		if ((c >= 'a' && c <= 'z') || c >= 0x80)
+			letter = true;
+		else if (!(c >= '0' && c <= '9'))
+			return -1;
+		out[n++] = (char) c;
+	}
+	if (njoin == 0 || start == len || !letter)
+		return -1;
+	return n;
+}
+
+/*
  * Scan the unit that starts at text[pos] (pos < len).  Always consumes at
  * least one byte; invalid UTF-8 bytes come out as one VN_TOK_PUNCT unit
  * each.  Returns the unit's length.

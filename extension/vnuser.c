@@ -43,6 +43,7 @@ typedef struct VnSynonym
 {
 	char	   *alias;			/* normalized */
 	char	   *canonical;		/* normalized */
+	bool		joined;			/* alias is a code's joined form */
 } VnSynonym;
 
 typedef struct VnUserCache
@@ -119,11 +120,19 @@ vn_user_table_oid(void)
 	return get_relname_relid("vietnamese_user_words", nspoid);
 }
 
+/* by alias; a word the user gave before a joined form of another */
 static int
 vn_synonym_cmp(const void *a, const void *b)
 {
-	return strcmp(((const VnSynonym *) a)->alias,
-				  ((const VnSynonym *) b)->alias);
+	const VnSynonym *x = a;
+	const VnSynonym *y = b;
+	int			c = strcmp(x->alias, y->alias);
+
+	if (c != 0)
+		return c;
+	if (x->joined != y->joined)
+		return x->joined ? 1 : -1;
+	return strcmp(x->canonical, y->canonical);
 }
 
 /* Add to the core set, complaining in a way the user understands. */
@@ -192,8 +201,9 @@ vn_user_reload(void)
 	{
 		MemoryContext old = MemoryContextSwitchTo(cache.cxt);
 
+		/* room for a joined form of every alias that is a code */
 		if (SPI_processed > 0)
-			cache.synonyms = palloc(sizeof(VnSynonym) * SPI_processed);
+			cache.synonyms = palloc(sizeof(VnSynonym) * 2 * SPI_processed);
 		MemoryContextSwitchTo(old);
 
 		for (i = 0; i < SPI_processed; i++)
@@ -209,12 +219,30 @@ vn_user_reload(void)
 			if (canon != NULL)
 			{
 				VnSynonym  *syn = &cache.synonyms[cache.nsynonyms++];
+				int			len;
+				char	   *joined;
 
 				vn_user_add(ulex, canon);
 				syn->alias = MemoryContextStrdup(cache.cxt,
 												 vnfts_normalize_cstring(word));
 				syn->canonical = MemoryContextStrdup(cache.cxt,
 													 vnfts_normalize_cstring(canon));
+				syn->joined = false;
+
+				/* "tp.hcm" is also found as "tphcm", as indexed */
+				len = strlen(syn->alias);
+				joined = palloc(len + 1);
+				len = vn_code_joined(syn->alias, len, joined);
+				if (len >= 0)
+				{
+					VnSynonym  *j = &cache.synonyms[cache.nsynonyms++];
+
+					joined[len] = '\0';
+					j->alias = MemoryContextStrdup(cache.cxt, joined);
+					j->canonical = syn->canonical;
+					j->joined = true;
+				}
+				pfree(joined);
 			}
 		}
 	}
@@ -227,8 +255,20 @@ vn_user_reload(void)
 	SPI_finish();
 
 	if (cache.nsynonyms > 1)
+	{
+		int			n = 1;
+
 		qsort(cache.synonyms, cache.nsynonyms, sizeof(VnSynonym),
 			  vn_synonym_cmp);
+		/* one entry per alias: the word given, else the first joined form */
+		for (int k = 1; k < cache.nsynonyms; k++)
+		{
+			if (strcmp(cache.synonyms[k].alias,
+					   cache.synonyms[n - 1].alias) != 0)
+				cache.synonyms[n++] = cache.synonyms[k];
+		}
+		cache.nsynonyms = n;
+	}
 	cache.ulex = ulex;
 	cache.valid = true;
 }
@@ -254,21 +294,16 @@ vnfts_user_lexicon_release(void)
 		cache.active--;
 }
 
-/* The canonical form for a normalized alias, or NULL. */
-const char *
-vnfts_user_synonym(const char *norm)
+static const char *
+vn_synonym_find(const char *alias)
 {
 	int			lo = 0,
-				hi;
+				hi = cache.nsynonyms - 1;
 
-	/* ts_lexize() reaches us without a parse; refresh here too */
-	if (!cache.valid && cache.active == 0)
-		vn_user_reload();
-	hi = cache.nsynonyms - 1;
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		int			c = strcmp(norm, cache.synonyms[mid].alias);
+		int			c = strcmp(alias, cache.synonyms[mid].alias);
 
 		if (c == 0)
 			return cache.synonyms[mid].canonical;
@@ -278,6 +313,40 @@ vnfts_user_synonym(const char *norm)
 			lo = mid + 1;
 	}
 	return NULL;
+}
+
+/*
+ * The canonical form for a normalized alias, or NULL.  A code is also
+ * looked up written without its joiners, so that "TP.HCM" and "TP-HCM"
+ * find the synonym given for "TPHCM" (and the alias table holds "tphcm"
+ * for one given as "TP.HCM").
+ */
+const char *
+vnfts_user_synonym(const char *norm, int len)
+{
+	const char *canon;
+	char		buf[64];
+	char	   *joined;
+	int			jlen;
+
+	/* ts_lexize() reaches us without a parse; refresh here too */
+	if (!cache.valid && cache.active == 0)
+		vn_user_reload();
+	if (cache.nsynonyms == 0)
+		return NULL;
+	canon = vn_synonym_find(norm);
+	if (canon != NULL)
+		return canon;
+	joined = len < (int) sizeof(buf) ? buf : palloc(len + 1);
+	jlen = vn_code_joined(norm, len, joined);
+	if (jlen >= 0)
+	{
+		joined[jlen] = '\0';
+		canon = vn_synonym_find(joined);
+	}
+	if (joined != buf)
+		pfree(joined);
+	return canon;
 }
 
 /*

@@ -21,6 +21,19 @@ SELECT to_tsvector('vietnamese', 'Đội tuyển Việt Nam thắng') @@ plainto
 SELECT to_tsvector('vietnamese', 'Giá nhà ở TP.HCM tăng') @@ plainto_tsquery('vietnamese', 'hcm') AS alias_part,
 	   to_tsvector('vietnamese', 'Giá nhà ở TP.HCM tăng') @@ phraseto_tsquery('vietnamese', 'ở TP.HCM tăng') AS alias_phrase,
 	   to_tsvector('vietnamese', 'Giá nhà ở TP.HCM tăng') @@ phraseto_tsquery('vietnamese', 'nhà ở thành phố Hồ Chí Minh tăng') AS canonical_phrase;
+-- the alias written without its joiners, or with others, is the same alias
+-- (the dictionary indexes TP.HCM as tphcm too)
+SELECT to_tsvector('vietnamese', 'Giá nhà ở TPHCM tăng') @@ plainto_tsquery('vietnamese', 'thành phố Hồ Chí Minh') AS joined_doc,
+	   to_tsvector('vietnamese', 'Giá nhà ở TP-HCM tăng') @@ plainto_tsquery('vietnamese', 'thành phố Hồ Chí Minh') AS other_joiner_doc,
+	   to_tsvector('vietnamese', 'Giá nhà ở thành phố Hồ Chí Minh tăng') @@ plainto_tsquery('vietnamese', 'TPHCM') AS joined_query;
+SELECT vietnamese_add_synonym('BGDĐT', 'Bộ Giáo dục và Đào tạo');
+SELECT to_tsvector('vietnamese', 'Theo BGD-ĐT hôm nay') @@ plainto_tsquery('vietnamese', 'bộ giáo dục') AS code_doc_joined_alias;
+-- a word given as an alias wins over another alias's joined form
+SELECT vietnamese_add_synonym('tphcm', 'Sài Gòn');
+SELECT to_tsvector('vietnamese', 'TPHCM') @@ plainto_tsquery('vietnamese', 'sài gòn') AS given_alias_wins,
+	   to_tsvector('vietnamese', 'TP.HCM') @@ plainto_tsquery('vietnamese', 'hồ chí minh') AS code_keeps_its_own;
+SELECT vietnamese_remove_word('tphcm');
+SELECT vietnamese_remove_word('BGDĐT');
 
 -- plans made before a change do not keep the old words: a prepared statement
 -- and a PL/pgSQL expression whose tsquery was folded from a constant

@@ -16,6 +16,7 @@
  *	  vn_normalize_reference() (the general code without the fast path);
  *	- vn_fold(): never grows, is idempotent, and changes the text exactly
  *	  when vn_has_marks() says so;
+ *	- vn_code_joined(): shorter than its input, without joiners;
  *	- vn_scan_unit(): units tile the input, each at least one byte;
  *	- the tokenizer, with no lexicon, with the lexicon named by VN_LEXICON
  *	  (loaded once), with user words taken from the input's lines, and with
@@ -194,6 +195,21 @@ check_normalize_fold(const char *text, size_t len)
 	flen2 = vn_fold(fold, flen, fold2);
 	FUZZ_CHECK(flen2 == flen && memcmp(fold, fold2, flen) == 0);
 	FUZZ_CHECK(!vn_has_marks(fold, flen));
+
+	/*
+	 * The joined form of a code is shorter than the code (it drops at least
+	 * one joiner) and holds no joiner; the buffer is exactly nlen bytes.
+	 */
+	if (nlen > 0)
+	{
+		char	   *joined = xmalloc(nlen);
+		int			jlen = vn_code_joined(norm, nlen, joined);
+
+		FUZZ_CHECK(jlen == -1 || (jlen > 0 && jlen < nlen));
+		for (int i = 0; i < jlen; i++)
+			FUZZ_CHECK(!vn_is_code_joiner((unsigned char) joined[i]));
+		free(joined);
+	}
 
 	free(norm);
 	free(norm2);

@@ -277,6 +277,40 @@ test_codes(void)
 	CHECK("v1.2.3a", {CODE, "v1.2.3a", 0});
 }
 
+/* the joined form of a code: what the dictionary indexes besides it */
+static void
+check_joined(const char *code, const char *want)
+{
+	char		out[64];
+	int			n = vn_code_joined(code, strlen(code), out);
+
+	if (want == NULL)
+		ok(n == -1, "vn_code_joined(\"%s\"): not a code (got %d)", code, n);
+	else
+		is_str(out, n < 0 ? 0 : (size_t) n, want,
+			   "vn_code_joined(\"%s\")", code);
+}
+
+static void
+test_code_joined(void)
+{
+	check_joined("covid-19", "covid19");
+	check_joined("tp.hcm", "tphcm");
+	check_joined("15/2020/nđ-cp", "152020nđcp");
+	check_joined("a_b-c.d/e", "abcde");
+	check_joined("covid19", NULL);		/* no joiner: nothing to join */
+	check_joined("1.000.000", NULL);	/* no letter: a number */
+	check_joined("30/10", NULL);
+	check_joined("-covid", NULL);		/* joiners only between parts */
+	check_joined("covid-", NULL);
+	check_joined("covid--19", NULL);
+	check_joined("tp hcm", NULL);		/* a space ends a code */
+	check_joined("https://a.vn", NULL);
+	check_joined("a@b.vn", NULL);
+	check_joined("TP.HCM", NULL);		/* normalized text only */
+	check_joined("", NULL);
+}
+
 static void
 test_numbers(void)
 {
@@ -695,6 +729,7 @@ main(int argc, char **argv)
 		mb = 4;
 	test_letters();
 	test_codes();
+	test_code_joined();
 	test_numbers();
 	test_dates_times();
 	test_url_email_tag();
