@@ -72,6 +72,22 @@ vn_is_code_joiner(unsigned char c)
  */
 extern int	vn_code_joined(const char *s, int len, char *out);
 
+/*
+ * The parts a date is also indexed by: each day as "d/m" without leading
+ * zeros ("01/10/2026" -> "1/10"; "19-25/1" -> "19/1", "25/1"), and each
+ * four-digit year ("2026").  s is a date token as the scanner finds it
+ * ("30/10", "30-10-2026", "2026-10-30", "30/10-1/11"); returns the number
+ * of parts written to parts, 0 if s is no date.
+ */
+#define VN_DATE_MAX_PARTS	4
+typedef struct VnDatePart
+{
+	char		text[8];		/* NUL-terminated */
+	int			len;
+} VnDatePart;
+
+extern int	vn_date_parts(const char *s, int len, VnDatePart *parts);
+
 /* unit flags */
 #define VN_UF_CAP			0x01	/* LETTERS: first letter is uppercase */
 #define VN_UF_ALLCAP		0x02	/* LETTERS: every letter uppercase (>= 2) */

@@ -614,6 +614,26 @@ add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
 }
 
 /*
+ * The parts of a date, as a variant of their own at its position like a
+ * code's: "30/10/2026" is found by "30/10" and by "2026", "01/10" by
+ * "1/10", and "30-10-2026" by the query "30/10/2026" (whose parts it
+ * shares).  A part that is the date itself ("30/10") is not repeated.
+ */
+static void
+add_date_parts(LexBuf *lb, const char *s, int len, uint16 nvariant)
+{
+	VnDatePart	parts[VN_DATE_MAX_PARTS];
+	int			n = vn_date_parts(s, len, parts);
+
+	for (int i = 0; i < n; i++)
+	{
+		if (parts[i].len == len && memcmp(parts[i].text, s, len) == 0)
+			continue;
+		lexbuf_add(lb, lexdup(parts[i].text, parts[i].len), nvariant, 0);
+	}
+}
+
+/*
  * Lexemes for normalized text: the compound and its syllables, or a single
  * syllable.  first_nvariant lets a synonym's alias come first.
  */
@@ -650,7 +670,10 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 					lexbuf_add(lb, lexdup(word + hs, hl), first_nvariant, 0);
 			}
 			else if (d->codeparts)
+			{
 				add_code_parts(d, lb, word, wlen, first_nvariant + 1);
+				add_date_parts(lb, word, wlen, first_nvariant + 1);
+			}
 		}
 	}
 	else if (n > 1)

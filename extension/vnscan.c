@@ -42,6 +42,7 @@
  */
 #include "vncore.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -631,6 +632,89 @@ scan_date(Text t, size_t len, size_t pos, size_t n1)
 		}
 	}
 	return best;
+}
+
+/* one "d/m" or "yyyy" part, unless the same text is there already */
+static int
+date_part_add(VnDatePart *parts, int n, int a, int b)
+{
+	VnDatePart	p;
+
+	if (b < 0)
+		p.len = snprintf(p.text, sizeof(p.text), "%d", a);
+	else
+		p.len = snprintf(p.text, sizeof(p.text), "%d/%d", a, b);
+	for (int i = 0; i < n; i++)
+		if (strcmp(parts[i].text, p.text) == 0)
+			return n;
+	parts[n] = p;
+	return n + 1;
+}
+
+int
+vn_date_parts(const char *s, int len, VnDatePart *parts)
+{
+	Text		t = (Text) s;
+	DateGroup	g[DATE_MAX_GROUPS];
+	int			ng = 0,
+				n = 0;
+	size_t		p = 0;
+
+	/* the groups: 1 to 4 digits each, joined by single / - . */
+	for (;;)
+	{
+		size_t		nd = count_digits(t, len, p, 5);
+
+		if (nd == 0 || nd > 4 || ng == DATE_MAX_GROUPS)
+			return 0;
+		g[ng].ndigits = (int) nd;
+		g[ng].value = 0;
+		for (size_t k = 0; k < nd; k++)
+			g[ng].value = g[ng].value * 10 + (t[p + k] - '0');
+		g[ng].sep = 0;
+		p += nd;
+		ng++;
+		if (p == (size_t) len)
+			break;
+		if (!sep_digit(t, len, p, "/-."))
+			return 0;
+		g[ng - 1].sep = t[p++];
+	}
+
+	/* the pattern that takes all the groups, then its days and years */
+	for (size_t i = 0; i < sizeof(date_patterns) / sizeof(date_patterns[0]); i++)
+	{
+		const char *pat = date_patterns[i];
+		int			day[2],
+					mon[2],
+					nday = 0,
+					nmon = 0,
+					k;
+
+		for (k = 0; k < ng; k++, pat += 2)
+		{
+			if (!date_field_ok(&g[k], pat[0]) ||
+				(k < ng - 1) != (pat[1] != '\0') ||
+				(k < ng - 1 && g[k].sep != (unsigned char) pat[1]))
+				break;
+			if (pat[0] == 'D' || pat[0] == 'A')
+				day[nday++] = g[k].value;
+			else if (pat[0] == 'M' || pat[0] == 'O')
+				mon[nmon++] = g[k].value;
+			else if (g[k].ndigits == 4)
+				n = date_part_add(parts, n, g[k].value, -1);
+		}
+		if (k < ng)
+		{
+			n = 0;				/* not this pattern */
+			continue;
+		}
+		/* "19-25/1": two days share the month */
+		for (k = 0; k < nday && nmon > 0; k++)
+			n = date_part_add(parts, n, day[k], mon[nmon == nday ? k : nmon - 1]);
+		return n;
+	}
+	return 0;
 }
 
 /* "14:30", "14:30:05" starting with n1 digits at pos, or pos if none */

@@ -76,6 +76,20 @@ SELECT m('Đại dịch COVID-19 lan rộng', phraseto_tsquery('vietnamese', 'd�
 SELECT m('Đại dịch COVID-19 lan rộng', plainto_tsquery('vietnamese', 'covid20')) AS f11;
 SELECT m('Đại dịch COVID19 lan rộng', plainto_tsquery('vietnamese', 'COVID-20')) AS f12;
 SELECT m('Bộ GD-ĐT công bố', plainto_tsquery('vietnamese', 'GDĐC')) AS f13;
+-- a date is also found by its days and its four-digit years, whatever its
+-- separators and leading zeros; a phrase keeps it whole
+SELECT m('Kỷ niệm ngày 30/4/1975', plainto_tsquery('vietnamese', '30/4')) AS t44;
+SELECT m('Kỷ niệm ngày 30/4/1975', plainto_tsquery('vietnamese', '1975')) AS t45;
+SELECT m('Khai giảng ngày 01/10', plainto_tsquery('vietnamese', '1/10')) AS t46;
+SELECT m('Khai giảng ngày 1/10', plainto_tsquery('vietnamese', '01/10')) AS t47;
+SELECT m('Họp ngày 30-10-2026', plainto_tsquery('vietnamese', '30/10/2026')) AS t48;
+SELECT m('Diễn ra từ 19-25/1', websearch_to_tsquery('vietnamese', '25/1')) AS t49;
+SELECT m('Hạn chót 2026-10-30', plainto_tsquery('vietnamese', '30/10')) AS t50;
+SELECT m('Lịch thi đấu 30/10-1/11', phraseto_tsquery('vietnamese', 'thi đấu 1/11')) AS t51;
+SELECT m('Lịch thi đấu 30/10-1/11', phraseto_tsquery('vietnamese', 'lịch 1/11')) AS f14;
+SELECT m('Kỷ niệm ngày 30/4/1975', plainto_tsquery('vietnamese', '30/5')) AS f15;
+SELECT m('Khai giảng ngày 3/10', plainto_tsquery('vietnamese', '30/10')) AS f16;
+SELECT m('Họp ngày 30/10/2025 và năm 2026', phraseto_tsquery('vietnamese', 'ngày 30/10/2026')) AS f17;
 
 -- stopwords do not block a match
 SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;

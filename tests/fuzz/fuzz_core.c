@@ -17,6 +17,7 @@
  *	- vn_fold(): never grows, is idempotent, and changes the text exactly
  *	  when vn_has_marks() says so;
  *	- vn_code_joined(): shorter than its input, without joiners;
+ *	- vn_date_parts(): at most VN_DATE_MAX_PARTS parts of at most 5 bytes;
  *	- vn_scan_unit(): units tile the input, each at least one byte;
  *	- the tokenizer, with no lexicon, with the lexicon named by VN_LEXICON
  *	  (loaded once), with user words taken from the input's lines, and with
@@ -209,6 +210,17 @@ check_normalize_fold(const char *text, size_t len)
 		for (int i = 0; i < jlen; i++)
 			FUZZ_CHECK(!vn_is_code_joiner((unsigned char) joined[i]));
 		free(joined);
+	}
+
+	/* a date's parts fit their array and are "d/m" or a year */
+	{
+		VnDatePart	parts[VN_DATE_MAX_PARTS];
+		int			np = vn_date_parts(norm, nlen, parts);
+
+		FUZZ_CHECK(np >= 0 && np <= VN_DATE_MAX_PARTS);
+		for (int i = 0; i < np; i++)
+			FUZZ_CHECK(parts[i].len > 0 && parts[i].len <= 5 &&
+					   parts[i].len == (int) strlen(parts[i].text));
 	}
 
 	free(norm);

@@ -311,6 +311,59 @@ test_code_joined(void)
 	check_joined("", NULL);
 }
 
+/* the parts of a date, joined by spaces, or "-" for no date */
+static void
+check_date_parts(const char *date, const char *want)
+{
+	VnDatePart	parts[VN_DATE_MAX_PARTS];
+	char		got[64] = "";
+	int			n = vn_date_parts(date, strlen(date), parts);
+
+	if (n == 0)
+		strcpy(got, "-");
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+			strcat(got, " ");
+		strcat(got, parts[i].text);
+		ok(parts[i].len == (int) strlen(parts[i].text),
+		   "vn_date_parts(\"%s\"): part %d has its length", date, i);
+	}
+	is_str(got, strlen(got), want, "vn_date_parts(\"%s\")", date);
+}
+
+static void
+test_date_parts(void)
+{
+	check_date_parts("30/10", "30/10");
+	check_date_parts("01/10", "1/10");
+	check_date_parts("30/10/2026", "2026 30/10");
+	check_date_parts("01/02/2026", "2026 1/2");
+	check_date_parts("30/4/75", "30/4");	/* two-digit years are no part */
+	check_date_parts("10/2026", "2026");
+	check_date_parts("19-25/1", "19/1 25/1");
+	check_date_parts("19-25/1/2026", "2026 19/1 25/1");
+	check_date_parts("30/10-1/11", "30/10 1/11");
+	check_date_parts("30/12/2025-2/1/2026", "2025 2026 30/12 2/1");
+	check_date_parts("2026-10-30", "2026 30/10");
+	check_date_parts("2026/10/30", "2026 30/10");
+	check_date_parts("2026.10.30", "2026 30/10");
+	check_date_parts("30-10-2026", "2026 30/10");
+	check_date_parts("30.10.2026", "2026 30/10");
+	check_date_parts("1.000.000", "-");
+	check_date_parts("3,5", "-");
+	check_date_parts("32/10", "-");
+	check_date_parts("30/13", "-");
+	check_date_parts("30/10/", "-");
+	check_date_parts("/30/10", "-");
+	check_date_parts("30//10", "-");
+	check_date_parts("2026", "-");
+	check_date_parts("30/10/2026/1", "-");
+	check_date_parts("1/1/1/1/1/1/1", "-");
+	check_date_parts("12345/1", "-");
+	check_date_parts("", "-");
+}
+
 static void
 test_numbers(void)
 {
@@ -730,6 +783,7 @@ main(int argc, char **argv)
 	test_letters();
 	test_codes();
 	test_code_joined();
+	test_date_parts();
 	test_numbers();
 	test_dates_times();
 	test_url_email_tag();
