@@ -84,6 +84,9 @@ SELECT hl(1, to_tsquery('vietnamese', 'xăng'), 'Color=red');
 
 -- a part of a code marks the whole code
 SELECT ts_headline('vietnamese', 'Đại dịch COVID-19 tại TP.HCM', plainto_tsquery('vietnamese', 'covid hcm')) AS code_parts;
+-- so does a code typed joined, and a day or year of a date the whole date
+SELECT ts_headline('vietnamese', 'Đại dịch COVID-19 tại TP.HCM', plainto_tsquery('vietnamese', 'tphcm')) AS code_joined,
+	   ts_headline('vietnamese', 'Ngày 30/4/1975 và ngày 2/9/1945; năm 1975', plainto_tsquery('vietnamese', '1975')) AS date_year;
 
 -- empty and match-less texts
 SELECT ts_headline('vietnamese', '', to_tsquery('vietnamese', 'xăng')) AS empty;
