@@ -197,6 +197,15 @@ extern int	vn_space_at(const char *s, size_t n);
 /* true if normalized text contains a Vietnamese diacritic (vn_fold changes it) */
 extern bool vn_has_marks(const char *in, size_t len);
 
+/*
+ * Vietnamese writes some syllables with i or y alike ("tỉ lệ" / "tỷ lệ",
+ * "bác sĩ" / "bác sỹ", "kì" / "kỳ", "qui định" / "quy định"): after h, k,
+ * l, m, s, t and qu, when i is the whole rhyme.  If normalized syllable s
+ * is such a syllable written with i, write its y spelling to out (room for
+ * len + 1 bytes) and return its length; otherwise return -1.
+ */
+extern int	vn_iy_variant(const char *s, size_t len, char *out);
+
 /* ---- Compiled lexicon (vnlexicon.c) ---- */
 
 /*

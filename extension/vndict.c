@@ -518,15 +518,37 @@ add_compound_lexeme(LexBuf *lb, char *compound, int clen,
 }
 
 /*
+ * A syllable written with i that is also written with y ("tỉ lệ" and "tỷ
+ * lệ", "bác sĩ" and "bác sỹ", "kì thi" and "kỳ thi"): its y spelling, in
+ * the syllable's layout, as an alternative of its own at its position.
+ * News text mostly writes y, so only the i spellings carry the extra
+ * lexemes; a query written with i gets the same alternative and finds
+ * both, one written with y finds the y spelling and, through this, the i.
+ */
+static void
+add_iy_variant(VnDict *d, LexBuf *lb, const char *s, int len,
+			   uint16 nvariant)
+{
+	char		buf[VN_SHORT_NORM + 2];
+	int			n;
+
+	if (len > VN_SHORT_NORM)
+		return;
+	n = vn_iy_variant(s, len, buf);
+	if (n > 0)
+		add_forms(d, lb, lexdup(buf, n), n, nvariant, 0);
+}
+
+/*
  * add_text() for several syllables with Layout = prefix: the compound in
  * nvariant first, its syllables in first + 1, each laid out if it is
  * made of letters and plain (exact and folded) otherwise.
  */
 static void
-add_compound_layout(LexBuf *lb, const char *norm, const int *starts,
-					const int *lens, int n, char *compound, int clen,
-					const char *folded, const int *flens, int flen,
-					uint16 nv)
+add_compound_layout(VnDict *d, LexBuf *lb, const char *norm,
+					const int *starts, const int *lens, int n,
+					char *compound, int clen, const char *folded,
+					const int *flens, int flen, uint16 nv)
 {
 	int			i,
 				off;
@@ -548,6 +570,7 @@ add_compound_layout(LexBuf *lb, const char *norm, const int *starts,
 			if (marked)
 				lexbuf_add(lb, lexdup(fs, flens[i]), nv + 1, 0);
 		}
+		add_iy_variant(d, lb, sy, lens[i], nv + 2);
 		off += flens[i] + 1;
 	}
 }
@@ -663,6 +686,7 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		else
 		{
 			add_forms(d, lb, exact, wlen, first_nvariant, 0);
+			add_iy_variant(d, lb, word, wlen, first_nvariant + 3);
 			/* same variant: a query for the whole address stays precise */
 			if (web_host(word, wlen, &hs, &hl))
 			{
@@ -720,7 +744,7 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		}
 		else if (d->prefix)
 		{
-			add_compound_layout(lb, norm, starts, lens, n, compound, clen,
+			add_compound_layout(d, lb, norm, starts, lens, n, compound, clen,
 								folded, flens, flen, first_nvariant);
 		}
 		else
@@ -746,6 +770,8 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 								   first_nvariant + 1, 0);
 					flen += flens[i] + 1;
 				}
+				add_iy_variant(d, lb, norm + starts[i], lens[i],
+							   first_nvariant + 2);
 			}
 		}
 		if (folded && !small)

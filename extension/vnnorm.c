@@ -885,3 +885,32 @@ vn_space_at(const char *s, size_t n)
 		return clen;
 	return 0;
 }
+
+int
+vn_iy_variant(const char *s, size_t len, char *out)
+{
+	/* i with each tone, and y with the same tone, in UTF-8 (NFC) */
+	static const char *const ivowel[] = {"i", "í", "ì", "ỉ", "ĩ", "ị"};
+	static const char *const yvowel[] = {"y", "ý", "ỳ", "ỷ", "ỹ", "ỵ"};
+	size_t		onset;
+
+	if (len >= 2 && s[0] == 'q' && s[1] == 'u')
+		onset = 2;
+	else if (len >= 1 && strchr("hklmst", s[0]) != NULL && s[0] != '\0')
+		onset = 1;
+	else
+		return -1;
+	for (int t = 0; t < 6; t++)
+	{
+		size_t		vlen = strlen(ivowel[t]);
+		size_t		ylen = strlen(yvowel[t]);
+
+		if (len - onset == vlen && memcmp(s + onset, ivowel[t], vlen) == 0)
+		{
+			memcpy(out, s, onset);
+			memcpy(out + onset, yvowel[t], ylen);
+			return (int) (onset + ylen);
+		}
+	}
+	return -1;
+}

@@ -8,6 +8,8 @@ SELECT ts_lexize('vietnamese_dict', 'hòa');
 SELECT ts_lexize('vietnamese_dict', 'thuỷ') = ts_lexize('vietnamese_dict', 'thủy') AS same_uy;
 SELECT ts_lexize('vietnamese_dict', 'qúy') = ts_lexize('vietnamese_dict', 'quý') AS same_quy;
 SELECT ts_lexize('vietnamese_dict', 'KHOẺ') = ts_lexize('vietnamese_dict', 'khỏe') AS same_khoe;
+-- a syllable written with i also gets its y spelling (tỉ / tỷ), not the reverse
+SELECT ts_lexize('vietnamese_dict', 'tỉ'), ts_lexize('vietnamese_dict', 'tỷ'), ts_lexize('vietnamese_query_dict', 'Sĩ');
 SELECT ts_lexize('vietnamese_dict', normalize('Việt', NFD)) = ts_lexize('vietnamese_dict', 'việt') AS same_nfd;
 SELECT ts_lexize('vietnamese_dict', 'Cộng sản');
 SELECT ts_lexize('vietnamese_dict', 'Medvedev');

@@ -90,6 +90,15 @@ SELECT m('Lịch thi đấu 30/10-1/11', phraseto_tsquery('vietnamese', 'lịch 
 SELECT m('Kỷ niệm ngày 30/4/1975', plainto_tsquery('vietnamese', '30/5')) AS f15;
 SELECT m('Khai giảng ngày 3/10', plainto_tsquery('vietnamese', '30/10')) AS f16;
 SELECT m('Họp ngày 30/10/2025 và năm 2026', phraseto_tsquery('vietnamese', 'ngày 30/10/2026')) AS f17;
+-- i and y spellings of one syllable find each other, in words and phrases,
+-- with or without diacritics; other syllables with i do not take a y
+SELECT m('Tỉ lệ thất nghiệp giảm', plainto_tsquery('vietnamese', 'tỷ lệ')) AS t52;
+SELECT m('Tỷ lệ thất nghiệp giảm', plainto_tsquery('vietnamese', 'tỉ lệ')) AS t53;
+SELECT m('Các bác sỹ trực đêm', phraseto_tsquery('vietnamese', 'bác sĩ trực')) AS t54;
+SELECT m('Kì thi tốt nghiệp', websearch_to_tsquery('vietnamese', 'ky thi')) AS t55;
+SELECT m('Qui định mới', plainto_tsquery('vietnamese', 'quy định')) AS t56;
+SELECT m('Ông vi phạm luật', plainto_tsquery('vietnamese', 'vy')) AS f18;
+SELECT m('Kỳ thi tốt nghiệp', plainto_tsquery('vietnamese', 'kỷ')) AS f19;
 
 -- stopwords do not block a match
 SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;

@@ -18,6 +18,7 @@
  *	  when vn_has_marks() says so;
  *	- vn_code_joined(): shorter than its input, without joiners;
  *	- vn_date_parts(): at most VN_DATE_MAX_PARTS parts of at most 5 bytes;
+ *	- vn_iy_variant(): at most one byte longer, valid UTF-8;
  *	- vn_scan_unit(): units tile the input, each at least one byte;
  *	- the tokenizer, with no lexicon, with the lexicon named by VN_LEXICON
  *	  (loaded once), with user words taken from the input's lines, and with
@@ -210,6 +211,16 @@ check_normalize_fold(const char *text, size_t len)
 		for (int i = 0; i < jlen; i++)
 			FUZZ_CHECK(!vn_is_code_joiner((unsigned char) joined[i]));
 		free(joined);
+	}
+
+	/* the y spelling of an i syllable: at most one byte longer, valid */
+	{
+		char	   *iy = xmalloc(nlen + 1);
+		int			ilen = vn_iy_variant(norm, nlen, iy);
+
+		FUZZ_CHECK(ilen == -1 || (ilen >= nlen && ilen <= nlen + 1 &&
+								  vn_utf8_valid(iy, ilen)));
+		free(iy);
 	}
 
 	/* a date's parts fit their array and are "d/m" or a year */

@@ -278,6 +278,22 @@ check_fold(const char *in, const char *want)
 	free(out);
 }
 
+/* the y spelling of a syllable written with i, or "-" for none */
+static void
+check_iy(const char *in, const char *want)
+{
+	char		out[16];
+	int			n = vn_iy_variant(in, strlen(in), out);
+
+	if (n < 0)
+		is_str("-", 1, want, "iy '%s'", in);
+	else
+	{
+		ok(n <= (int) strlen(in) + 1, "iy '%s' fits len + 1", in);
+		is_str(out, n, want, "iy '%s'", in);
+	}
+}
+
 int
 main(void)
 {
@@ -512,5 +528,26 @@ main(void)
 
 		ok(n >= 2 && n <= (int) VN_NORM_BOUND(sizeof(bad)), "invalid UTF-8 survives (%d bytes)", n);
 	}
+	/* i and y spellings of one syllable */
+	check_iy("tỉ", "tỷ");
+	check_iy("sĩ", "sỹ");
+	check_iy("kì", "kỳ");
+	check_iy("lí", "lý");
+	check_iy("mị", "mỵ");
+	check_iy("hi", "hy");
+	check_iy("qui", "quy");
+	check_iy("quí", "quý");
+	check_iy("tỷ", "-");		/* already y */
+	check_iy("vi", "-");		/* "vi phạm" is never "vy" */
+	check_iy("thi", "-");
+	check_iy("khi", "-");
+	check_iy("đi", "-");
+	check_iy("i", "-");
+	check_iy("tim", "-");		/* i is not the whole rhyme */
+	check_iy("tia", "-");
+	check_iy("ti-vi", "-");
+	check_iy("", "-");
+	check_iy("q", "-");
+
 	return tap_done();
 }
