@@ -606,14 +606,13 @@ static void
 add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
 			   uint16 nvariant)
 {
-	char	   *joined = palloc(len + 1);
+	char		buf[VN_SHORT_NORM + 1];
+	char	   *joined = len <= VN_SHORT_NORM ? buf : palloc(len + 1);
 	int			jlen = vn_code_joined(s, len, joined);
 
+	/* nearly every token is no code: no allocation for them */
 	if (jlen < 0)
-	{
-		pfree(joined);
-		return;
-	}
+		goto done;
 	for (int i = 0, start = 0; i <= len; i++)
 	{
 		if (i == len || vn_is_code_joiner((unsigned char) s[i]))
@@ -630,10 +629,11 @@ add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
 	}
 	/* the code written without its joiners, an alternative of its own */
 	joined[jlen] = '\0';
-	if (is_stopword(d, joined, jlen))
+	if (!is_stopword(d, joined, jlen))
+		add_forms(d, lb, lexdup(joined, jlen), jlen, nvariant + 1, 0);
+done:
+	if (joined != buf)
 		pfree(joined);
-	else
-		add_forms(d, lb, joined, jlen, nvariant + 1, 0);
 }
 
 /*
@@ -686,7 +686,6 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		else
 		{
 			add_forms(d, lb, exact, wlen, first_nvariant, 0);
-			add_iy_variant(d, lb, word, wlen, first_nvariant + 3);
 			/* same variant: a query for the whole address stays precise */
 			if (web_host(word, wlen, &hs, &hl))
 			{
@@ -698,6 +697,7 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 				add_code_parts(d, lb, word, wlen, first_nvariant + 1);
 				add_date_parts(lb, word, wlen, first_nvariant + 1);
 			}
+			add_iy_variant(d, lb, word, wlen, first_nvariant + 3);
 		}
 	}
 	else if (n > 1)
