@@ -896,7 +896,7 @@ vn_iy_variant(const char *s, size_t len, char *out)
 
 	if (len >= 2 && s[0] == 'q' && s[1] == 'u')
 		onset = 2;
-	else if (len >= 1 && strchr("hklmst", s[0]) != NULL && s[0] != '\0')
+	else if (len >= 1 && s[0] != '\0' && strchr("hklmst", s[0]) != NULL)
 		onset = 1;
 	else
 		return -1;

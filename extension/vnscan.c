@@ -685,7 +685,7 @@ vn_date_parts(const char *s, int len, VnDatePart *parts)
 	for (size_t i = 0; i < sizeof(date_patterns) / sizeof(date_patterns[0]); i++)
 	{
 		const char *pat = date_patterns[i];
-		int			day[2],
+		int			day[2],		/* no pattern has more than two */
 					mon[2],
 					nday = 0,
 					nmon = 0,
