@@ -587,6 +587,7 @@ struct VnLexBuilder
 	BuildMap	wts;
 	uint64_t	nwords;
 	bool		oom;
+	bool		iy_spellings;	/* add_iy_spellings(); off in the trainer */
 };
 
 static bool
@@ -648,7 +649,17 @@ map_slot(BuildMap *m, uint64_t key, bool *isnew)
 VnLexBuilder *
 vn_lexbuild_create(void)
 {
-	return calloc(1, sizeof(VnLexBuilder));
+	VnLexBuilder *b = calloc(1, sizeof(VnLexBuilder));
+
+	if (b != NULL)
+		b->iy_spellings = true;
+	return b;
+}
+
+void
+vn_lexbuild_set_iy_spellings(VnLexBuilder *b, bool on)
+{
+	b->iy_spellings = on;
 }
 
 void
@@ -707,6 +718,63 @@ add_keys(VnLexBuilder *b, const uint64_t *keys, int n, bool fold,
 	return true;
 }
 
+/*
+ * A word with a syllable that is written with i or y alike ("tỉ lệ",
+ * "tỷ lệ"; vn_iy_variant) is also entered in its other spellings, all i
+ * and all y, so that the segmenter knows "bác sỹ" as it knows "bác sĩ".
+ * norm is normalized; returns false only when out of memory.
+ */
+static bool
+add_iy_spellings(VnLexBuilder *b, const char *norm, int nlen, bool learned,
+				 uint32_t count)
+{
+	for (int dir = 0; dir < 2; dir++)
+	{
+		char		out[1024 + 16];
+		int			olen = 0,
+					start = 0;
+		bool		changed = false;
+		uint64_t	keys[VN_MAX_WORD_SYLLABLES];
+		uint64_t	fkeys[VN_MAX_WORD_SYLLABLES];
+		int			n;
+
+		if (nlen > 1024)
+			return true;
+		for (int i = 0; i <= nlen; i++)
+		{
+			if (i < nlen && norm[i] != ' ')
+				continue;
+			{
+				int			m = dir == 0 ?
+					vn_iy_variant(norm + start, i - start, out + olen) :
+					vn_yi_variant(norm + start, i - start, out + olen);
+
+				if (m >= 0)
+				{
+					olen += m;
+					changed = true;
+				}
+				else
+				{
+					memcpy(out + olen, norm + start, i - start);
+					olen += i - start;
+				}
+			}
+			if (i < nlen)
+				out[olen++] = ' ';
+			start = i + 1;
+		}
+		if (!changed)
+			continue;
+		n = word_key(out, olen, false, keys);
+		if (n > 0 && word_key(out, olen, true, fkeys) == n &&
+			!(add_keys(b, keys, n, false, learned, count) &&
+			  add_keys(b, fkeys, n, true, learned, count)))
+			return false;
+	}
+	return true;
+}
+
 /* letters (any script) and spaces only */
 static bool
 word_chars_ok(const char *s, size_t len)
@@ -748,7 +816,9 @@ vn_lexbuild_add_word(VnLexBuilder *b, const char *word, size_t len,
 		if (n > 0 && word_key(norm, nlen, true, fkeys) == n)
 		{
 			if (add_keys(b, keys, n, false, learned, count) &&
-				add_keys(b, fkeys, n, true, learned, count))
+				add_keys(b, fkeys, n, true, learned, count) &&
+				(!b->iy_spellings ||
+				 add_iy_spellings(b, norm, nlen, learned, count)))
 			{
 				b->nwords++;
 				ok = true;

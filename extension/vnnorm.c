@@ -886,12 +886,15 @@ vn_space_at(const char *s, size_t n)
 	return 0;
 }
 
-int
-vn_iy_variant(const char *s, size_t len, char *out)
+/* i with each tone, and y with the same tone, in UTF-8 (NFC) */
+static const char *const ivowel[] = {"i", "í", "ì", "ỉ", "ĩ", "ị"};
+static const char *const yvowel[] = {"y", "ý", "ỳ", "ỷ", "ỹ", "ỵ"};
+
+/* the syllable with its from[] vowel written as to[], or -1 */
+static int
+iy_swap(const char *s, size_t len, char *out, const char *const *from,
+		const char *const *to)
 {
-	/* i with each tone, and y with the same tone, in UTF-8 (NFC) */
-	static const char *const ivowel[] = {"i", "í", "ì", "ỉ", "ĩ", "ị"};
-	static const char *const yvowel[] = {"y", "ý", "ỳ", "ỷ", "ỹ", "ỵ"};
 	size_t		onset;
 
 	if (len >= 2 && s[0] == 'q' && s[1] == 'u')
@@ -902,15 +905,27 @@ vn_iy_variant(const char *s, size_t len, char *out)
 		return -1;
 	for (int t = 0; t < 6; t++)
 	{
-		size_t		vlen = strlen(ivowel[t]);
-		size_t		ylen = strlen(yvowel[t]);
+		size_t		flen = strlen(from[t]);
+		size_t		tlen = strlen(to[t]);
 
-		if (len - onset == vlen && memcmp(s + onset, ivowel[t], vlen) == 0)
+		if (len - onset == flen && memcmp(s + onset, from[t], flen) == 0)
 		{
 			memcpy(out, s, onset);
-			memcpy(out + onset, yvowel[t], ylen);
-			return (int) (onset + ylen);
+			memcpy(out + onset, to[t], tlen);
+			return (int) (onset + tlen);
 		}
 	}
 	return -1;
+}
+
+int
+vn_iy_variant(const char *s, size_t len, char *out)
+{
+	return iy_swap(s, len, out, ivowel, yvowel);
+}
+
+int
+vn_yi_variant(const char *s, size_t len, char *out)
+{
+	return iy_swap(s, len, out, yvowel, ivowel);
 }

@@ -508,6 +508,8 @@ build_lexicon(int fold, void **img)
 	char		err[256];
 	VnLexicon  *lex;
 
+	/* the model learns on the word list as given (vncore.h) */
+	vn_lexbuild_set_iy_spellings(b, false);
 	for (int i = 0; i < nbase; i++)
 		vn_lexbuild_add_word(b, baselist[i], strlen(baselist[i]), false, 0);
 	for (int i = 0; i < nwords; i++)

@@ -196,6 +196,27 @@ main(void)
 		vn_lexicon_close(lex);
 	}
 
+	/* words with i/y syllables get their other spellings, unless turned off */
+	for (int on = 1; on >= 0; on--)
+	{
+		b = vn_lexbuild_create();
+		vn_lexbuild_set_iy_spellings(b, on);
+		vn_lexbuild_add_word(b, "bác sĩ", strlen("bác sĩ"), false, 0);
+		vn_lexbuild_add_word(b, "tỷ lệ", strlen("tỷ lệ"), false, 0);
+		vn_lexbuild_add_word(b, "vi phạm", strlen("vi phạm"), false, 0);
+		free(img);
+		img = vn_lexbuild_finish(b, &len);
+		vn_lexbuild_free(b);
+		lex = vn_lexicon_from_buffer(img, len, err, sizeof(err));
+		ok(lex && has(lex, "bác sĩ", false) && has(lex, "tỷ lệ", false),
+		   "i/y %s: the words as given", on ? "on" : "off");
+		ok(lex && has(lex, "bác sỹ", false) == on && has(lex, "tỉ lệ", false) == on &&
+		   has(lex, "ti le", true) == on,
+		   "i/y %s: the other spellings %s", on ? "on" : "off", on ? "too" : "not");
+		ok(lex && !has(lex, "vy phạm", false), "i/y %s: vi keeps its i", on ? "on" : "off");
+		vn_lexicon_close(lex);
+	}
+
 	/* a file without a model */
 	b = vn_lexbuild_create();
 	vn_lexbuild_add_word(b, "xin chào", 9, false, 0);
