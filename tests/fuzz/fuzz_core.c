@@ -18,7 +18,8 @@
  *	  when vn_has_marks() says so;
  *	- vn_code_joined(): shorter than its input, without joiners;
  *	- vn_date_parts(): at most VN_DATE_MAX_PARTS parts of at most 5 bytes;
- *	- vn_iy_variant(): at most one byte longer, valid UTF-8;
+ *	- vn_iy_variant(): at most one byte longer, valid UTF-8, and
+ *	  vn_yi_variant() gives the input back;
  *	- vn_scan_unit(): units tile the input, each at least one byte;
  *	- the tokenizer, with no lexicon, with the lexicon named by VN_LEXICON
  *	  (loaded once), with user words taken from the input's lines, and with
@@ -220,6 +221,15 @@ check_normalize_fold(const char *text, size_t len)
 
 		FUZZ_CHECK(ilen == -1 || (ilen >= nlen && ilen <= nlen + 1 &&
 								  vn_utf8_valid(iy, ilen)));
+		if (ilen > 0)
+		{
+			/* and back: vn_yi_variant() undoes it */
+			char	   *back = xmalloc(ilen);
+			int			blen = vn_yi_variant(iy, ilen, back);
+
+			FUZZ_CHECK(blen == nlen && memcmp(back, norm, nlen) == 0);
+			free(back);
+		}
 		free(iy);
 	}
 
