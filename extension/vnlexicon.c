@@ -728,8 +728,15 @@ static bool
 add_iy_spellings(VnLexBuilder *b, const char *norm, int nlen, bool learned,
 				 uint32_t count)
 {
+	if (nlen > 1024)
+		return true;
 	for (int dir = 0; dir < 2; dir++)
 	{
+		/*
+		 * The caller has checked that norm has at most VN_MAX_WORD_SYLLABLES
+		 * syllables, and a syllable's other spelling is at most one byte
+		 * longer ("ì" -> "ỳ"), so 16 bytes of slack suffice.
+		 */
 		char		out[1024 + 16];
 		int			olen = 0,
 					start = 0;
@@ -738,27 +745,24 @@ add_iy_spellings(VnLexBuilder *b, const char *norm, int nlen, bool learned,
 		uint64_t	fkeys[VN_MAX_WORD_SYLLABLES];
 		int			n;
 
-		if (nlen > 1024)
-			return true;
 		for (int i = 0; i <= nlen; i++)
 		{
+			int			m;
+
 			if (i < nlen && norm[i] != ' ')
 				continue;
+			m = dir == 0 ?
+				vn_iy_variant(norm + start, i - start, out + olen) :
+				vn_yi_variant(norm + start, i - start, out + olen);
+			if (m >= 0)
 			{
-				int			m = dir == 0 ?
-					vn_iy_variant(norm + start, i - start, out + olen) :
-					vn_yi_variant(norm + start, i - start, out + olen);
-
-				if (m >= 0)
-				{
-					olen += m;
-					changed = true;
-				}
-				else
-				{
-					memcpy(out + olen, norm + start, i - start);
-					olen += i - start;
-				}
+				olen += m;
+				changed = true;
+			}
+			else
+			{
+				memcpy(out + olen, norm + start, i - start);
+				olen += i - start;
 			}
 			if (i < nlen)
 				out[olen++] = ' ';
