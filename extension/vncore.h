@@ -209,6 +209,12 @@ extern int	vn_iy_variant(const char *s, size_t len, char *out);
 /* the other way: the i spelling of such a syllable written with y */
 extern int	vn_yi_variant(const char *s, size_t len, char *out);
 
+/*
+ * Is s (folded, lowercase ASCII) shaped like a Vietnamese syllable: an
+ * onset, a nucleus and a coda that Vietnamese spelling allows?
+ */
+extern bool vn_is_viet_syllable(const char *s, size_t n);
+
 /* ---- Compiled lexicon (vnlexicon.c) ---- */
 
 /*

@@ -59,6 +59,7 @@ typedef const unsigned char *Text;
 /* What one segment (run of Latin letters, marks and ASCII digits) holds. */
 typedef struct Segment
 {
+	size_t		start;
 	size_t		end;			/* offset just past the segment */
 	int			nletters;
 	int			nupper;
@@ -67,6 +68,7 @@ typedef struct Segment
 	bool		marked;			/* Vietnamese diacritic, đ included */
 	bool		vowel_marked;	/* tone or vowel modifier (not đ) */
 	bool		nonnfc;			/* combining marks after a letter */
+	bool		ascii;			/* ASCII letters and digits only */
 } Segment;
 
 static inline bool
@@ -312,9 +314,11 @@ scan_segment(Text t, size_t len, size_t pos, Segment *seg)
 	size_t		p = pos;
 	bool		after_letter = false;
 
+	seg->start = pos;
 	seg->nletters = seg->nupper = 0;
 	seg->has_digit = seg->first_upper = false;
 	seg->marked = seg->vowel_marked = seg->nonnfc = false;
+	seg->ascii = true;
 
 	while (p < len)
 	{
@@ -346,6 +350,7 @@ scan_segment(Text t, size_t len, size_t pos, Segment *seg)
 		}
 		if (c < 0x80 && c != '\'')
 			break;
+		seg->ascii = false;
 		n = decode_at(t, len, p, &cp);
 		if (cp < 0)
 			break;
@@ -388,23 +393,78 @@ segment_is_caps(const Segment *s)
 		!s->vowel_marked;
 }
 
+/* Is segment s ASCII letters shaped like a Vietnamese syllable ("Nam", "xa")? */
+static bool
+segment_is_viet(Text t, const Segment *s)
+{
+	char		buf[8];
+	size_t		n = s->end - s->start;
+
+	if (!s->ascii || s->has_digit || n == 0 || n > sizeof(buf))
+		return false;
+	for (size_t i = 0; i < n; i++)
+	{
+		unsigned char c = t[s->start + i];
+
+		buf[i] = (char) ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+	}
+	return vn_is_viet_syllable(buf, n);
+}
+
 /*
  * May connector c join segments a and b into one code?  A dot between
  * digits joins only inside a code that already has a letter ("v1.2.3"):
  * when the chain so far is a number, the dot belongs to the number and
- * what follows is a unit ("1.000đ", "2.5km").
+ * what follows is a unit ("1.000đ", "2.5km").  lower: the chain's first
+ * segment begins with a lowercase letter.
  */
 static bool
-joins(const Segment *a, const Segment *b, unsigned char c, bool letter)
+joins(Text t, const Segment *a, const Segment *b, unsigned char c,
+	  bool letter, bool lower)
 {
+	bool		va,
+				vb;
+
 	/* a Vietnamese syllable is a word, not part of a code ("đồng/m2") */
 	if (a->vowel_marked || b->vowel_marked)
 		return false;
 	if (segment_is_caps(a) && segment_is_caps(b))
 		return true;
 	if (c == '.')
-		return letter && a->has_digit && b->has_digit;
-	return a->has_digit || b->has_digit;
+	{
+		if (letter && a->has_digit && b->has_digit)
+			return true;
+		/* an age group or a district and its number: "U.23", "Q.1" */
+		if (segment_is_caps(a) && b->nletters == 0)
+			return true;
+
+		/*
+		 * An initial and a foreign name: "V.League".  Not an initial and a
+		 * Vietnamese given name, "N.Minh", which is two words.
+		 */
+		return a->nletters == 1 && a->nupper == 1 && !a->has_digit &&
+			b->first_upper && b->ascii && !b->has_digit &&
+			!segment_is_viet(t, b);
+	}
+	if (a->has_digit || b->has_digit)
+		return true;
+
+	/*
+	 * Hyphenated words without diacritics: "Wi-Fi", "e-mail", "Jae-in",
+	 * "Cu-ba", "Xin-ga-po".  But a hyphen between two names, where one is a
+	 * Vietnamese syllable, joins two words ("Việt Nam-Cuba", "VOV-Trung
+	 * bộ", "Ba Ria-Vung Tau"), and so does one between two lowercase
+	 * syllables typed without their marks ("kinh te-xa hoi").
+	 */
+	if (c != '-' || !a->ascii || !b->ascii)
+		return false;
+	va = segment_is_viet(t, a);
+	vb = segment_is_viet(t, b);
+	if ((va || vb) && a->first_upper && b->first_upper)
+		return false;
+	if (va && vb && lower)
+		return false;
+	return true;
 }
 
 /*
@@ -443,7 +503,7 @@ scan_chain(Text t, size_t len, const Segment *first, int *nseg,
 		if (!*has_letter && *nseg >= CHAIN_MAX_DIGIT_SEGS)
 			break;
 		scan_segment(t, len, end + 1, &next);
-		if (!joins(&cur, &next, c, *has_letter))
+		if (!joins(t, &cur, &next, c, *has_letter, !first->first_upper))
 			break;
 		end = next.end;
 		(*nseg)++;

@@ -220,9 +220,8 @@ match_rhyme(const char *s, size_t n)
 	return false;
 }
 
-/* s: folded, lowercase */
-static bool
-is_viet_syllable(const char *s, size_t n)
+bool
+vn_is_viet_syllable(const char *s, size_t n)
 {
 	if (n == 0 || n > 7)
 		return false;
@@ -1165,7 +1164,7 @@ syllable_info(const char *p, size_t len, int uflags, SylInfo *x)
 		}
 		x->h = vn_hash_bytes(norm, nlen);
 		x->fh = (x->flags & SF_MARKED) ? vn_hash_bytes(fold, flen) : x->h;
-		if (is_viet_syllable(fold, flen))
+		if (vn_is_viet_syllable(fold, flen))
 			x->flags |= SF_VIET;
 		/* shape: 0 lower, 1 capitalised, 2 all caps; +3 not Vietnamese */
 		x->shape = (x->flags & SF_ALLCAP) ? 2 : (x->flags & SF_CAP) ? 1 : 0;

@@ -99,6 +99,21 @@ SELECT m('Kì thi tốt nghiệp', websearch_to_tsquery('vietnamese', 'ky thi'))
 SELECT m('Qui định mới', plainto_tsquery('vietnamese', 'quy định')) AS t56;
 SELECT m('Ông vi phạm luật', plainto_tsquery('vietnamese', 'vy')) AS f18;
 SELECT m('Kỳ thi tốt nghiệp', plainto_tsquery('vietnamese', 'kỷ')) AS f19;
+-- hyphenated foreign words and age groups are codes: found joined and by
+-- their parts; a hyphen between names, or between syllables typed without
+-- marks, still separates two words
+SELECT m('Quán có Wi-Fi miễn phí', plainto_tsquery('vietnamese', 'wifi')) AS t57;
+SELECT m('Đội tuyển U.23 Việt Nam', plainto_tsquery('vietnamese', 'U23')) AS t58;
+SELECT m('Đội tuyển U23 Việt Nam', plainto_tsquery('vietnamese', 'U.23')) AS t59;
+SELECT m('Vòng 5 V.League', plainto_tsquery('vietnamese', 'vleague')) AS t60;
+SELECT m('Tổng thống Moon Jae-in', plainto_tsquery('vietnamese', 'jaein')) AS t61;
+SELECT m('Chuyến thăm Cu-ba', plainto_tsquery('vietnamese', 'Cuba')) AS t62;
+SELECT m('Tổng thống Pu-tin', plainto_tsquery('vietnamese', 'putin')) AS t63;
+SELECT m('Quan hệ Việt Nam-Cuba', phraseto_tsquery('vietnamese', 'Việt Nam')) AS t64;
+SELECT m('Nhà ở quận 1 và Q.1', plainto_tsquery('vietnamese', 'q1')) AS t65;
+SELECT m('Quan hệ Việt Nam-Cuba', plainto_tsquery('vietnamese', 'namcuba')) AS f20;
+SELECT m('Ban VOV-Trung bộ', plainto_tsquery('vietnamese', 'vovtrung')) AS f21;
+SELECT m('Tin của N.Minh', plainto_tsquery('vietnamese', 'nminh')) AS f22;
 
 -- stopwords do not block a match
 SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;

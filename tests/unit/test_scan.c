@@ -262,6 +262,24 @@ test_codes(void)
 	CHECK("ASEAN-Nhật", {LET, "ASEAN", CAP | ALL}, {PUN, "-", 0},
 		  {LET, "Nhật", CAP | MRK});
 	CHECK("100km", {CODE, "100km", 0});
+	/* hyphenated words without marks, age groups, districts */
+	CHECK("Wi-Fi", {CODE, "Wi-Fi", 0});
+	CHECK("e-mail,", {CODE, "e-mail", 0}, {PUN, ",", 0});
+	CHECK("Jae-in", {CODE, "Jae-in", 0});
+	CHECK("Xin-ga-po", {CODE, "Xin-ga-po", 0});
+	CHECK("SARS-CoV-2", {CODE, "SARS-CoV-2", 0});
+	CHECK("U.23", {CODE, "U.23", 0});
+	CHECK("Q.10", {CODE, "Q.10", 0});
+	CHECK("V.League", {CODE, "V.League", 0});
+	CHECK("N.Minh", {LET, "N", CAP}, {PUN, ".", 0}, {LET, "Minh", CAP});
+	CHECK("Nam-Cuba", {LET, "Nam", CAP}, {PUN, "-", 0}, {LET, "Cuba", CAP});
+	CHECK("VOV-Trung", {LET, "VOV", CAP | ALL}, {PUN, "-", 0},
+		  {LET, "Trung", CAP});
+	CHECK("te-xa", {LET, "te", 0}, {PUN, "-", 0}, {LET, "xa", 0});
+	CHECK("tế-xã", {LET, "tế", MRK}, {PUN, "-", 0}, {LET, "xã", MRK});
+	CHECK("Đan-Mạch", {LET, "Đan", CAP | MRK}, {PUN, "-", 0},
+		  {LET, "Mạch", CAP | MRK});
+	CHECK("and/or", {LET, "and", 0}, {PUN, "/", 0}, {LET, "or", 0});
 	CHECK("GD-ĐT", {CODE, "GD-ĐT", 0});
 	CHECK("đồng/m2", {LET, "đồng", MRK}, {PUN, "/", 0}, {CODE, "m2", 0});
 	CHECK("Nội-2", {LET, "Nội", CAP | MRK}, {PUN, "-", 0}, {NUM, "2", 0});
