@@ -91,6 +91,8 @@ SELECT ts_headline('vietnamese', 'Đại dịch COVID-19 tại TP.HCM', plainto_
 -- bác sĩ, and holds bác sỹ too)
 SELECT ts_headline('vietnamese', 'Tỉ lệ thất nghiệp và các bác sỹ', plainto_tsquery('vietnamese', 'tỷ lệ')) AS iy_word,
 	   ts_headline('vietnamese', 'Tỉ lệ thất nghiệp và các bác sỹ', plainto_tsquery('vietnamese', 'bác sĩ')) AS iy_other_word;
+-- a hyphenated word found joined is marked whole, with its punctuation kept
+SELECT ts_headline('vietnamese', 'Quán có Wi-Fi, đội U.23 thắng.', plainto_tsquery('vietnamese', 'wifi u23')) AS hyphen_code;
 
 -- empty and match-less texts
 SELECT ts_headline('vietnamese', '', to_tsquery('vietnamese', 'xăng')) AS empty;
