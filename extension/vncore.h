@@ -88,6 +88,20 @@ typedef struct VnDatePart
 
 extern int	vn_date_parts(const char *s, int len, VnDatePart *parts);
 
+/*
+ * One spelling for numbers and clock times written in several ways, which
+ * the dictionary indexes instead of the written form: dots between groups
+ * of thousands dropped ("1.000.000" -> "1000000", "1.000,5" -> "1000,5"),
+ * a decimal point written as a comma ("3.5" -> "3,5", also in "3.5%" and
+ * "1,000.25" -> "1000,25"), and a time as hours without a leading zero, 'h'
+ * and minutes unless they are zero ("14:30", "14g30" -> "14h30"; "08:00",
+ * "8h00" -> "8h").  Writes to out (room for len bytes) and returns the
+ * length if that differs from s, otherwise -1.  Groups of three after a
+ * comma alone ("1,500") stay as written: Vietnamese reads that as a
+ * decimal, English as thousands.
+ */
+extern int	vn_number_canonical(const char *s, int len, char *out);
+
 /* unit flags */
 #define VN_UF_CAP			0x01	/* LETTERS: first letter is uppercase */
 #define VN_UF_ALLCAP		0x02	/* LETTERS: every letter uppercase (>= 2) */

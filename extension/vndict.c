@@ -678,14 +678,22 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		int			wlen = lens[0];
 		int			hs,
 					hl;
+		char	   *exact = palloc(wlen + 1);
+		int			elen = vn_number_canonical(word, wlen, exact);
 
-		char	   *exact = lexdup(word, wlen);
+		/* a number or a time in its one spelling, anything else as written */
+		if (elen < 0)
+		{
+			memcpy(exact, word, wlen);
+			elen = wlen;
+		}
+		exact[elen] = '\0';
 
-		if (check_stop && is_stopword(d, exact, wlen))
+		if (check_stop && is_stopword(d, exact, elen))
 			pfree(exact);		/* a stop-listed code gives no parts either */
 		else
 		{
-			add_forms(d, lb, exact, wlen, first_nvariant, 0);
+			add_forms(d, lb, exact, elen, first_nvariant, 0);
 			/* same variant: a query for the whole address stays precise */
 			if (web_host(word, wlen, &hs, &hl))
 			{

@@ -1246,6 +1246,111 @@ vn_code_joined(const char *s, int len, char *out)
 	return n;
 }
 
+/* digits at s[i..len), at most cap; returns how many */
+static int
+digits_at(const char *s, int len, int i, int cap)
+{
+	int			n = 0;
+
+	while (i + n < len && n < cap && s[i + n] >= '0' && s[i + n] <= '9')
+		n++;
+	return n;
+}
+
+/* "14:30", "14h30", "14g30", "8h" -> "14h30", "8h"; -1 if no such time */
+static int
+time_canonical(const char *s, int len, char *out)
+{
+	int			nh = digits_at(s, len, 0, 3);
+	int			hour,
+				min = 0,
+				n = 0;
+
+	if (nh < 1 || nh > 2 || nh == len)
+		return -1;
+	hour = nh == 1 ? s[0] - '0' : (s[0] - '0') * 10 + s[1] - '0';
+	if (hour > 24)
+		return -1;
+	if (s[nh] == 'h' && nh + 1 == len)
+		;						/* "14h" */
+	else if ((s[nh] == 'h' || s[nh] == 'g' || s[nh] == ':') &&
+			 len == nh + 3 && digits_at(s, len, nh + 1, 3) == 2 &&
+			 s[nh + 1] <= '5')
+		min = (s[nh + 1] - '0') * 10 + s[nh + 2] - '0';
+	else
+		return -1;
+	if (hour >= 10)
+		out[n++] = (char) ('0' + hour / 10);
+	out[n++] = (char) ('0' + hour % 10);
+	out[n++] = 'h';
+	if (min > 0)
+	{
+		out[n++] = (char) ('0' + min / 10);
+		out[n++] = (char) ('0' + min % 10);
+	}
+	return n;
+}
+
+int
+vn_number_canonical(const char *s, int len, char *out)
+{
+	int			i,
+				g,
+				n = 0;
+	char		thou = 0;		/* separator between thousands, if any */
+	char		dec = 0;		/* decimal separator, if any */
+	bool		pct;
+
+	if (len <= 0)
+		return -1;
+	if ((n = time_canonical(s, len, out)) >= 0)
+		return (n == len && memcmp(s, out, n) == 0) ? -1 : n;
+	pct = s[len - 1] == '%';
+	if (pct)
+		len--;
+	g = digits_at(s, len, 0, len);
+	if (g == 0)
+		return -1;
+	i = g;
+
+	/* groups of thousands: "1.000.000", "1,000,000" */
+	if (g <= 3 && i < len && (s[i] == '.' || s[i] == ',') &&
+		digits_at(s, len, i + 1, 4) == 3)
+	{
+		char		sep = s[i];
+
+		while (i < len && s[i] == sep && digits_at(s, len, i + 1, 4) == 3)
+			i += 4;
+		thou = sep;
+	}
+	/* one decimal part, after the other separator */
+	if (i < len && (s[i] == '.' || s[i] == ',') && s[i] != thou)
+	{
+		int			d = digits_at(s, len, i + 1, len);
+
+		if (d == 0 || i + 1 + d != len)
+			return -1;
+		dec = s[i];
+		i += 1 + d;
+	}
+	if (i != len)
+		return -1;
+	/* a comma between thousands alone is ambiguous: as written */
+	if (thou == ',' && dec == 0)
+		return -1;
+	if (thou == 0 && dec != '.')
+		return -1;
+	for (i = 0, n = 0; i < len; i++)
+	{
+		if (s[i] == thou)
+			continue;
+		out[n++] = (s[i] == dec) ? ',' : s[i];
+	}
+	if (pct)
+		out[n++] = '%';
+	return n;
+}
+
 /*
  * Scan the unit that starts at text[pos] (pos < len).  Always consumes at
  * least one byte; invalid UTF-8 bytes come out as one VN_TOK_PUNCT unit

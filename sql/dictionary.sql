@@ -14,7 +14,12 @@ SELECT ts_lexize('vietnamese_dict', normalize('Việt', NFD)) = ts_lexize('vietn
 SELECT ts_lexize('vietnamese_dict', 'Cộng sản');
 SELECT ts_lexize('vietnamese_dict', 'Medvedev');
 SELECT ts_lexize('vietnamese_dict', 'IMCWP-17');
+-- numbers and times in one spelling; other digit groups as written
 SELECT ts_lexize('vietnamese_dict', '1.000.000');
+SELECT t, ts_lexize('vietnamese_dict', t)
+FROM unnest(ARRAY['1.000,5', '1,000.25', '3.5', '3,5', '3.5%', '1,500', '2026', '14:30',
+				  '14g30', '08:00', '8h00', '9h', '14:30:05', '0912.345.678',
+				  '192.168.1.1', '6.2.2017', '1.0005']) t;
 
 -- stopwords apply to exact forms only
 SELECT ts_lexize('vietnamese_dict', 'của');

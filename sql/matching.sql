@@ -114,6 +114,17 @@ SELECT m('Nhà ở quận 1 và Q.1', plainto_tsquery('vietnamese', 'q1')) AS t6
 SELECT m('Quan hệ Việt Nam-Cuba', plainto_tsquery('vietnamese', 'namcuba')) AS f20;
 SELECT m('Ban VOV-Trung bộ', plainto_tsquery('vietnamese', 'vovtrung')) AS f21;
 SELECT m('Tin của N.Minh', plainto_tsquery('vietnamese', 'nminh')) AS f22;
+-- a number or a time is found however its groups, decimals or hours are
+-- written; a comma between thousands alone stays ambiguous
+SELECT m('Giá 1.000.000 đồng', plainto_tsquery('vietnamese', '1000000 đồng')) AS t66;
+SELECT m('Vốn 1000 tỷ đồng', phraseto_tsquery('vietnamese', '1.000 tỷ')) AS t67;
+SELECT m('Tăng 3,5%', plainto_tsquery('vietnamese', '3.5%')) AS t68;
+SELECT m('Lạm phát 3.5 điểm', plainto_tsquery('vietnamese', '3,5 điểm')) AS t69;
+SELECT m('Khai mạc lúc 14h30', plainto_tsquery('vietnamese', '14:30')) AS t70;
+SELECT m('Bắt đầu lúc 08:00', plainto_tsquery('vietnamese', '8h')) AS t71;
+SELECT m('Giá 1,500 đồng', plainto_tsquery('vietnamese', '1500')) AS f23;
+SELECT m('Khai mạc lúc 14h30', plainto_tsquery('vietnamese', '14h')) AS f24;
+SELECT m('Giá 3.500 đồng', plainto_tsquery('vietnamese', '3,5')) AS f25;
 
 -- stopwords do not block a match
 SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;

@@ -18,6 +18,8 @@
  *	  when vn_has_marks() says so;
  *	- vn_code_joined(): shorter than its input, without joiners;
  *	- vn_date_parts(): at most VN_DATE_MAX_PARTS parts of at most 5 bytes;
+ *	- vn_number_canonical(): never longer than its input, of digits, ',',
+ *	  'h' and '%' only, and its own spelling;
  *	- vn_iy_variant(): at most one byte longer, valid UTF-8, and
  *	  vn_yi_variant() gives the input back;
  *	- vn_scan_unit(): units tile the input, each at least one byte;
@@ -231,6 +233,23 @@ check_normalize_fold(const char *text, size_t len)
 			free(back);
 		}
 		free(iy);
+	}
+
+	/* the one spelling of a number or time: no longer, and final */
+	if (nlen > 0)
+	{
+		char	   *canon = xmalloc(nlen);
+		char	   *again = xmalloc(nlen);
+		int			clen = vn_number_canonical(norm, nlen, canon);
+
+		FUZZ_CHECK(clen == -1 || (clen > 0 && clen <= nlen));
+		for (int i = 0; i < clen; i++)
+			FUZZ_CHECK((canon[i] >= '0' && canon[i] <= '9') ||
+					   canon[i] == ',' || canon[i] == 'h' || canon[i] == '%');
+		if (clen > 0)
+			FUZZ_CHECK(vn_number_canonical(canon, clen, again) == -1);
+		free(again);
+		free(canon);
 	}
 
 	/* a date's parts fit their array and are "d/m" or a year */

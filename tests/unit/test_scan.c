@@ -329,6 +329,61 @@ test_code_joined(void)
 	check_joined("", NULL);
 }
 
+/* the one spelling of a number or a time, or NULL for "as written" */
+static void
+check_canonical(const char *s, const char *want)
+{
+	char		out[64];
+	int			n = vn_number_canonical(s, strlen(s), out);
+
+	if (want == NULL)
+		ok(n == -1, "vn_number_canonical(\"%s\"): as written (got %d)", s, n);
+	else
+	{
+		is_str(out, n < 0 ? 0 : (size_t) n, want,
+			   "vn_number_canonical(\"%s\")", s);
+		if (n > 0)
+			ok(vn_number_canonical(out, n, out + 32) == -1,
+			   "vn_number_canonical(\"%s\") is its own spelling", want);
+	}
+}
+
+static void
+test_number_canonical(void)
+{
+	check_canonical("1.000.000", "1000000");
+	check_canonical("1.000", "1000");
+	check_canonical("12.500.000,75", "12500000,75");
+	check_canonical("1,000,000.25", "1000000,25");
+	check_canonical("3.5", "3,5");
+	check_canonical("0.25%", "0,25%");
+	check_canonical("1.0005", "1,0005");	/* four digits: a decimal part */
+	check_canonical("14:30", "14h30");
+	check_canonical("14g30", "14h30");
+	check_canonical("08:05", "8h05");
+	check_canonical("8h00", "8h");
+	check_canonical("24:00", "24h");
+	check_canonical("3,5", NULL);		/* already the one spelling */
+	check_canonical("3,5%", NULL);
+	check_canonical("1000000", NULL);
+	check_canonical("14h30", NULL);
+	check_canonical("9h", NULL);
+	check_canonical("1,500", NULL);		/* 1.5 or 1500: as written */
+	check_canonical("1,500,000", NULL);
+	check_canonical("0912.345.678", NULL);	/* a phone number */
+	check_canonical("192.168.1.1", NULL);
+	check_canonical("6.2.2017", NULL);	/* a date */
+	check_canonical("1.000.00", NULL);
+	check_canonical("1.000.", NULL);
+	check_canonical(".5", NULL);
+	check_canonical("25:00", NULL);
+	check_canonical("14:60", NULL);
+	check_canonical("14:30:05", NULL);
+	check_canonical("14h3", NULL);
+	check_canonical("%", NULL);
+	check_canonical("", NULL);
+}
+
 /* the parts of a date, joined by spaces, or "-" for no date */
 static void
 check_date_parts(const char *date, const char *want)
@@ -801,6 +856,7 @@ main(int argc, char **argv)
 	test_letters();
 	test_codes();
 	test_code_joined();
+	test_number_canonical();
 	test_date_parts();
 	test_numbers();
 	test_dates_times();
