@@ -295,19 +295,32 @@ test_codes(void)
 	CHECK("v1.2.3a", {CODE, "v1.2.3a", 0});
 }
 
-/* the joined form of a code: what the dictionary indexes besides it */
+/*
+ * A rewriting of normalized text (vn_code_joined, vn_number_canonical):
+ * want is the result, or NULL for none (-1).  A result is rewritten no
+ * further.
+ */
+typedef int (*Rewrite) (const char *s, int len, char *out);
+
 static void
-check_joined(const char *code, const char *want)
+check_rewrite(Rewrite fn, const char *name, const char *s, const char *want)
 {
 	char		out[64];
-	int			n = vn_code_joined(code, strlen(code), out);
+	char		again[64];
+	int			n = fn(s, strlen(s), out);
 
 	if (want == NULL)
-		ok(n == -1, "vn_code_joined(\"%s\"): not a code (got %d)", code, n);
+		ok(n == -1, "%s(\"%s\"): none (got %d)", name, s, n);
 	else
-		is_str(out, n < 0 ? 0 : (size_t) n, want,
-			   "vn_code_joined(\"%s\")", code);
+	{
+		is_str(out, n < 0 ? 0 : (size_t) n, want, "%s(\"%s\")", name, s);
+		if (n > 0)
+			ok(fn(out, n, again) == -1, "%s(\"%s\") is final", name, want);
+	}
 }
+
+/* the joined form of a code: what the dictionary indexes besides it */
+#define check_joined(s, want) check_rewrite(vn_code_joined, "vn_code_joined", s, want)
 
 static void
 test_code_joined(void)
@@ -330,23 +343,8 @@ test_code_joined(void)
 }
 
 /* the one spelling of a number or a time, or NULL for "as written" */
-static void
-check_canonical(const char *s, const char *want)
-{
-	char		out[64];
-	int			n = vn_number_canonical(s, strlen(s), out);
-
-	if (want == NULL)
-		ok(n == -1, "vn_number_canonical(\"%s\"): as written (got %d)", s, n);
-	else
-	{
-		is_str(out, n < 0 ? 0 : (size_t) n, want,
-			   "vn_number_canonical(\"%s\")", s);
-		if (n > 0)
-			ok(vn_number_canonical(out, n, out + 32) == -1,
-			   "vn_number_canonical(\"%s\") is its own spelling", want);
-	}
-}
+#define check_canonical(s, want) \
+	check_rewrite(vn_number_canonical, "vn_number_canonical", s, want)
 
 static void
 test_number_canonical(void)
