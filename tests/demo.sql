@@ -65,6 +65,14 @@ WHERE tsv @@ plainto_tsquery('vietnamese', 'hoà bình')
 ORDER BY id;
 
 \echo
+\echo '== Numbers, times and codes however they are typed: 10000 người, 14:30, tphcm'
+SELECT query, a.id, ts_headline('vietnamese', a.body, q, 'MaxWords=8, MinWords=4') AS headline
+FROM (VALUES (1, '10000 người'), (2, '14:30'), (3, 'tphcm')) v(n, query),
+	 plainto_tsquery('vietnamese', query) q, articles a
+WHERE a.tsv @@ q
+ORDER BY n, a.id;
+
+\echo
 \echo '== Phrase search: "giá xăng dầu"'
 SELECT id, round(ts_rank_cd(tsv, q)::numeric, 4) AS rank_cd, title
 FROM articles, phraseto_tsquery('vietnamese', 'giá xăng dầu') q
