@@ -89,6 +89,16 @@ typedef struct VnDatePart
 extern int	vn_date_parts(const char *s, int len, VnDatePart *parts);
 
 /*
+ * The one spelling of a date token that the dictionary indexes instead of
+ * the written form: days and months without leading zeros, joined by '/',
+ * day first ("30-10-2026", "2026-10-30", "30.10.2026" -> "30/10/2026";
+ * "01/10" -> "1/10"; ranges keep their '-': "19-25/01" -> "19-25/1").
+ * Writes to out (room for len + 1 bytes) and returns the length if that
+ * differs from s, otherwise -1 (also when s is no date).
+ */
+extern int	vn_date_canonical(const char *s, int len, char *out);
+
+/*
  * One spelling for numbers and clock times written in several ways, which
  * the dictionary indexes instead of the written form: dots between groups
  * of thousands dropped ("1.000.000" -> "1000000", "1.000,5" -> "1000,5"),

@@ -681,7 +681,12 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 		char	   *exact = palloc(wlen + 1);
 		int			elen = vn_number_canonical(word, wlen, exact);
 
-		/* a number or a time in its one spelling, anything else as written */
+		/*
+		 * A number, a time or a date in its one spelling, anything else as
+		 * written.
+		 */
+		if (elen < 0)
+			elen = vn_date_canonical(word, wlen, exact);
 		if (elen < 0)
 		{
 			memcpy(exact, word, wlen);
@@ -703,7 +708,7 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 			else if (d->codeparts)
 			{
 				add_code_parts(d, lb, word, wlen, first_nvariant + 1);
-				add_date_parts(lb, word, wlen, first_nvariant + 1);
+				add_date_parts(lb, exact, elen, first_nvariant + 1);
 			}
 			add_iy_variant(d, lb, word, wlen, first_nvariant + 3);
 		}

@@ -701,7 +701,7 @@ date_part_add(VnDatePart *parts, int n, int a, int b)
 	VnDatePart	p;
 
 	if (b < 0)
-		p.len = snprintf(p.text, sizeof(p.text), "%d", a);
+		p.len = snprintf(p.text, sizeof(p.text), "%04d", a);	/* a year */
 	else
 		p.len = snprintf(p.text, sizeof(p.text), "%d/%d", a, b);
 	for (int i = 0; i < n; i++)
@@ -711,70 +711,122 @@ date_part_add(VnDatePart *parts, int n, int a, int b)
 	return n + 1;
 }
 
-int
-vn_date_parts(const char *s, int len, VnDatePart *parts)
+/*
+ * The groups of a whole date token s (1 to 4 digits each, joined by single
+ * / - .) and the pattern that takes them all: returns the pattern, or NULL
+ * if s is no date; *ng is the number of groups.
+ */
+static const char *
+date_match(const char *s, int len, DateGroup *g, int *ng)
 {
 	Text		t = (Text) s;
-	DateGroup	g[DATE_MAX_GROUPS];
-	int			ng = 0,
-				n = 0;
 	size_t		p = 0;
 
-	/* the groups: 1 to 4 digits each, joined by single / - . */
+	*ng = 0;
 	for (;;)
 	{
 		size_t		nd = count_digits(t, len, p, 5);
 
-		if (nd == 0 || nd > 4 || ng == DATE_MAX_GROUPS)
-			return 0;
-		g[ng].ndigits = (int) nd;
-		g[ng].value = 0;
+		if (nd == 0 || nd > 4 || *ng == DATE_MAX_GROUPS)
+			return NULL;
+		g[*ng].ndigits = (int) nd;
+		g[*ng].value = 0;
 		for (size_t k = 0; k < nd; k++)
-			g[ng].value = g[ng].value * 10 + (t[p + k] - '0');
-		g[ng].sep = 0;
+			g[*ng].value = g[*ng].value * 10 + (t[p + k] - '0');
+		g[*ng].end = p + nd;
+		g[*ng].sep = 0;
 		p += nd;
-		ng++;
+		(*ng)++;
 		if (p == (size_t) len)
 			break;
 		if (!sep_digit(t, len, p, "/-."))
-			return 0;
-		g[ng - 1].sep = t[p++];
+			return NULL;
+		g[*ng - 1].sep = t[p++];
 	}
-
-	/* the pattern that takes all the groups, then its days and years */
 	for (size_t i = 0; i < sizeof(date_patterns) / sizeof(date_patterns[0]); i++)
 	{
 		const char *pat = date_patterns[i];
-		int			day[2],		/* no pattern has more than two */
-					mon[2],
-					nday = 0,
-					nmon = 0,
-					k;
+		int			k;
 
-		for (k = 0; k < ng; k++, pat += 2)
+		for (k = 0; k < *ng; k++, pat += 2)
 		{
 			if (!date_field_ok(&g[k], pat[0]) ||
-				(k < ng - 1) != (pat[1] != '\0') ||
-				(k < ng - 1 && g[k].sep != (unsigned char) pat[1]))
+				(k < *ng - 1) != (pat[1] != '\0') ||
+				(k < *ng - 1 && g[k].sep != (unsigned char) pat[1]))
 				break;
-			if (pat[0] == 'D' || pat[0] == 'A')
-				day[nday++] = g[k].value;
-			else if (pat[0] == 'M' || pat[0] == 'O')
-				mon[nmon++] = g[k].value;
-			else if (g[k].ndigits == 4)
-				n = date_part_add(parts, n, g[k].value, -1);
 		}
-		if (k < ng)
-		{
-			n = 0;				/* not this pattern */
-			continue;
-		}
-		/* "19-25/1": two days share the month */
-		for (k = 0; k < nday && nmon > 0; k++)
-			n = date_part_add(parts, n, day[k], mon[nmon == nday ? k : nmon - 1]);
-		return n;
+		if (k == *ng)
+			return date_patterns[i];
 	}
-	return 0;
+	return NULL;
+}
+
+int
+vn_date_parts(const char *s, int len, VnDatePart *parts)
+{
+	DateGroup	g[DATE_MAX_GROUPS];
+	int			ng,
+				n = 0,
+				day[2],			/* no pattern has more than two */
+				mon[2],
+				nday = 0,
+				nmon = 0;
+	const char *pat = date_match(s, len, g, &ng);
+
+	if (pat == NULL)
+		return 0;
+	for (int k = 0; k < ng; k++, pat += 2)
+	{
+		if (pat[0] == 'D' || pat[0] == 'A')
+			day[nday++] = g[k].value;
+		else if (pat[0] == 'M' || pat[0] == 'O')
+			mon[nmon++] = g[k].value;
+		else if (g[k].ndigits == 4)
+			n = date_part_add(parts, n, g[k].value, -1);
+	}
+	/* "19-25/1": two days share the month */
+	for (int k = 0; k < nday && nmon > 0; k++)
+		n = date_part_add(parts, n, day[k], mon[nmon == nday ? k : nmon - 1]);
+	return n;
+}
+
+int
+vn_date_canonical(const char *s, int len, char *out)
+{
+	DateGroup	g[DATE_MAX_GROUPS];
+	int			ng,
+				n = 0;
+	const char *pat = date_match(s, len, g, &ng);
+
+	if (pat == NULL)
+		return -1;
+	if (pat[0] == 'I' && ng == 3)
+	{
+		/* year first (ISO): day, month, year */
+		n = snprintf(out, len + 1, "%d/%d/%04d", g[2].value, g[1].value,
+					 g[0].value);
+	}
+	else
+	{
+		/* "30-10-2026", "30.10.2026": one date, written with '/' */
+		bool		slashes = strcmp(pat, "D-M-I") == 0 ||
+			strcmp(pat, "D.M.I") == 0;
+
+		/* the same order, days and months without leading zeros */
+		for (int k = 0; k < ng; k++)
+		{
+			if (pat[2 * k] == 'Y' || pat[2 * k] == 'I')
+				n += snprintf(out + n, len + 1 - n, "%0*d", g[k].ndigits,
+							  g[k].value);
+			else
+				n += snprintf(out + n, len + 1 - n, "%d", g[k].value);
+			if (k < ng - 1)
+				out[n++] = slashes ? '/' : (char) g[k].sep;
+		}
+	}
+	if (n < 0 || n > len || (n == len && memcmp(s, out, n) == 0))
+		return -1;
+	return n;
 }
 
 /* "14:30", "14:30:05" starting with n1 digits at pos, or pos if none */

@@ -125,6 +125,12 @@ SELECT m('Bắt đầu lúc 08:00', plainto_tsquery('vietnamese', '8h')) AS t71;
 SELECT m('Giá 1,500 đồng', plainto_tsquery('vietnamese', '1500')) AS f23;
 SELECT m('Khai mạc lúc 14h30', plainto_tsquery('vietnamese', '14h')) AS f24;
 SELECT m('Giá 3.500 đồng', plainto_tsquery('vietnamese', '3,5')) AS f25;
+-- a date is indexed in one spelling too, so queries that keep it whole
+-- (vietnamese_query) find it however it is written
+SELECT m('Họp ngày 30-10-2026', plainto_tsquery('vietnamese_query', '30/10/2026')) AS t72;
+SELECT m('Hạn chót 2026-10-30', plainto_tsquery('vietnamese_query', '30.10.2026')) AS t73;
+SELECT m('Khai giảng ngày 05/09', phraseto_tsquery('vietnamese_query', 'ngày 5/9')) AS t74;
+SELECT m('Họp ngày 30/10/2025', plainto_tsquery('vietnamese_query', '30/10/2026')) AS f26;
 
 -- stopwords do not block a match
 SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;

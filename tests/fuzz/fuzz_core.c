@@ -19,7 +19,8 @@
  *	- vn_code_joined(): shorter than its input, without joiners;
  *	- vn_date_parts(): at most VN_DATE_MAX_PARTS parts of at most 5 bytes;
  *	- vn_number_canonical(): never longer than its input, of digits, ',',
- *	  'h' and '%' only, and its own spelling;
+ *	  'h' and '%' only, and its own spelling; vn_date_canonical() the same
+ *	  with digits, '/' and '-', and the same parts as its input;
  *	- vn_iy_variant(): at most one byte longer, valid UTF-8, and
  *	  vn_yi_variant() gives the input back;
  *	- vn_scan_unit(): units tile the input, each at least one byte;
@@ -248,6 +249,30 @@ check_normalize_fold(const char *text, size_t len)
 					   canon[i] == ',' || canon[i] == 'h' || canon[i] == '%');
 		if (clen > 0)
 			FUZZ_CHECK(vn_number_canonical(canon, clen, again) == -1);
+		free(again);
+		free(canon);
+	}
+	{
+		char	   *canon = xmalloc(nlen + 1);
+		char	   *again = xmalloc(nlen + 1);
+		int			clen = vn_date_canonical(norm, nlen, canon);
+
+		FUZZ_CHECK(clen == -1 || (clen > 0 && clen <= nlen));
+		for (int i = 0; i < clen; i++)
+			FUZZ_CHECK((canon[i] >= '0' && canon[i] <= '9') ||
+					   canon[i] == '/' || canon[i] == '-');
+		if (clen > 0)
+		{
+			VnDatePart	p1[VN_DATE_MAX_PARTS],
+						p2[VN_DATE_MAX_PARTS];
+			int			n1 = vn_date_parts(norm, nlen, p1),
+						n2 = vn_date_parts(canon, clen, p2);
+
+			FUZZ_CHECK(vn_date_canonical(canon, clen, again) == -1);
+			FUZZ_CHECK(n1 == n2);
+			for (int i = 0; i < n1 && i < n2; i++)
+				FUZZ_CHECK(strcmp(p1[i].text, p2[i].text) == 0);
+		}
 		free(again);
 		free(canon);
 	}

@@ -346,6 +346,31 @@ test_code_joined(void)
 #define check_canonical(s, want) \
 	check_rewrite(vn_number_canonical, "vn_number_canonical", s, want)
 
+#define check_date_canonical(s, want) \
+	check_rewrite(vn_date_canonical, "vn_date_canonical", s, want)
+
+static void
+test_date_canonical(void)
+{
+	check_date_canonical("01/10", "1/10");
+	check_date_canonical("30-10-2026", "30/10/2026");
+	check_date_canonical("30.10.2026", "30/10/2026");
+	check_date_canonical("2026-10-30", "30/10/2026");
+	check_date_canonical("2026.01.05", "5/1/2026");
+	check_date_canonical("30/04/05", "30/4/05");	/* a two-digit year as written */
+	check_date_canonical("19-25/01", "19-25/1");
+	check_date_canonical("30/10-01/11/2026", "30/10-1/11/2026");
+	check_date_canonical("09/2026", "9/2026");
+	check_date_canonical("30/10", NULL);	/* already the one spelling */
+	check_date_canonical("30/10/2026", NULL);
+	check_date_canonical("19-25/1", NULL);
+	check_date_canonical("32/10", NULL);	/* no date */
+	check_date_canonical("30/13", NULL);
+	check_date_canonical("1.000.000", NULL);
+	check_date_canonical("30/10/", NULL);
+	check_date_canonical("", NULL);
+}
+
 static void
 test_number_canonical(void)
 {
@@ -855,6 +880,7 @@ main(int argc, char **argv)
 	test_codes();
 	test_code_joined();
 	test_number_canonical();
+	test_date_canonical();
 	test_date_parts();
 	test_numbers();
 	test_dates_times();
