@@ -452,7 +452,8 @@ emit_syllable(VnLetter *s, int n, char *out, bool move_tone)
 
 /*
  * The table walk: letters of the Vietnamese alphabet are lowercased and get
- * canonical tone placement; everything else is copied.  Input must already
+ * canonical tone placement, eth becomes đ and the other apostrophes ', and
+ * everything else is copied.  Input must already
  * be NFC apart from those letters.
  */
 #define MAX_RUN 16
@@ -472,6 +473,9 @@ canonicalize(const char *in, size_t len, char *out)
 		int			clen = vn_utf8_decode(p + i, len - i, &cp);
 		VnLetter	l;
 
+		/* eth, which old fonts and keyboards put for đ ("Ðảng") */
+		if (cp == 0xF0)
+			cp = 0x111;
 		if (cp >= 0 && vn_letter_decompose(cp, &l))
 		{
 			if (nrun == MAX_RUN)
@@ -503,7 +507,9 @@ canonicalize(const char *in, size_t len, char *out)
 			o += emit_syllable(run, nrun, out + o, !mark_follows);
 			nrun = 0;
 		}
-		if (cp >= 0)
+		if (cp == 0x2019 || cp == 0x02BC)
+			out[o++] = '\'';	/* one apostrophe: "M’gar" = "M'gar" */
+		else if (cp >= 0)
 		{
 			memcpy(out + o, in + i, clen);
 			o += clen;

@@ -215,7 +215,7 @@ is_latin_letter(int32_t cp)
 static inline bool
 is_apostrophe(int32_t cp)
 {
-	return cp == '\'' || cp == 0x2019;
+	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
 }
 
 /* White_Space characters and the zero-width characters that act as one */

@@ -131,6 +131,10 @@ SELECT m('Họp ngày 30-10-2026', plainto_tsquery('vietnamese_query', '30/10/20
 SELECT m('Hạn chót 2026-10-30', plainto_tsquery('vietnamese_query', '30.10.2026')) AS t73;
 SELECT m('Khai giảng ngày 05/09', phraseto_tsquery('vietnamese_query', 'ngày 5/9')) AS t74;
 SELECT m('Họp ngày 30/10/2025', plainto_tsquery('vietnamese_query', '30/10/2026')) AS f26;
+-- an apostrophe is one whatever its character, and eth is đ
+SELECT m('Huyện Cư M’gar, Đắk Lắk', plainto_tsquery('vietnamese', 'cư m''gar')) AS t75;
+SELECT m('Huyện Ea H''leo', plainto_tsquery('vietnamese', 'ea h’leo')) AS t76;
+SELECT m('Ðảng bộ tỉnh', plainto_tsquery('vietnamese', 'đảng bộ')) AS t77;
 
 -- stopwords do not block a match
 SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;

@@ -346,6 +346,12 @@ main(void)
 	check_norm("thuỷ", "thủy");
 	check_norm("uỷ ban", "ủy ban");
 	check_norm("tuỳ", "tùy");
+	/* eth for đ, other apostrophes for ' */
+	check_norm("\xc3\x90\xe1\xba\xa3ng", "đảng");	/* Ðảng */
+	check_norm("\xc3\xb0i", "đi");			/* ði */
+	check_norm("M\xe2\x80\x99gar", "m'gar");	/* M’gar */
+	check_norm("H\xca\xbcleo", "h'leo");		/* Hʼleo */
+	check_norm("\xe2\x80\x98x\xe2\x80\x99", "\xe2\x80\x98x'");	/* ‘ stays */
 	check_norm("qúy", "quý");
 	check_norm("quý", "quý");
 	check_norm("hoa\xcc\x80", "hòa");	/* NFD, old placement */
