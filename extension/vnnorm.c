@@ -453,8 +453,8 @@ emit_syllable(VnLetter *s, int n, char *out, bool move_tone)
 /*
  * The table walk: letters of the Vietnamese alphabet are lowercased and get
  * canonical tone placement, eth becomes đ and the other apostrophes ', and
- * everything else is copied.  Input must already
- * be NFC apart from those letters.
+ * everything else is copied.  Input must already be NFC apart from those
+ * letters.
  */
 #define MAX_RUN 16
 
