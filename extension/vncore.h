@@ -192,9 +192,9 @@ extern int32_t vn_letter_compose(const VnLetter *l);	/* -1 if none */
  * vn_normalize: NFC, full Unicode case folding (locale-independent), and one
  * canonical tone placement per syllable (hoà -> hòa, thuỷ -> thủy,
  * qúy -> quý); eth is đ (Ðảng -> đảng) and U+2019 and U+02BC are the
- * apostrophe (M’gar -> m'gar).  Writes at most VN_NORM_BOUND(len) bytes to out (no NUL)
- * and returns the output length, or -1 if ICU failed.  Invalid UTF-8 bytes
- * are dropped.
+ * apostrophe (M’gar -> m'gar).  Writes at most VN_NORM_BOUND(len) bytes to
+ * out (no NUL) and returns the output length, or -1 if ICU failed.
+ * Invalid UTF-8 bytes are dropped.
  */
 extern int	vn_normalize(const char *in, size_t len, char *out);
 

@@ -1309,28 +1309,27 @@ digits_at(const char *s, int len, int i, int cap)
 	return n;
 }
 
-/* "14:30", "14h30", "14g30", "8h" -> "14h30", "8h"; -1 if no such time */
+/*
+ * "14:30", "14h30", "14g30", "8h" -> "14h30", "8h"; -1 if s is no time
+ * with hours and minutes as the scanner reads them (segment_is_time,
+ * scan_clock without seconds).
+ */
 static int
 time_canonical(const char *s, int len, char *out)
 {
+	Text		t = (Text) s;
 	int			nh = digits_at(s, len, 0, 3);
 	int			hour,
 				min = 0,
 				n = 0;
 
-	if (nh < 1 || nh > 2 || nh == len)
+	if (nh < 1 || nh > 2 || nh == len ||
+		!(segment_is_time(t, 0, len) ||
+		  (len == nh + 3 && scan_clock(t, len, 0, nh) == (size_t) len)))
 		return -1;
 	hour = nh == 1 ? s[0] - '0' : (s[0] - '0') * 10 + s[1] - '0';
-	if (hour > 24)
-		return -1;
-	if (s[nh] == 'h' && nh + 1 == len)
-		;						/* "14h" */
-	else if ((s[nh] == 'h' || s[nh] == 'g' || s[nh] == ':') &&
-			 len == nh + 3 && digits_at(s, len, nh + 1, 3) == 2 &&
-			 s[nh + 1] <= '5')
+	if (len == nh + 3)
 		min = (s[nh + 1] - '0') * 10 + s[nh + 2] - '0';
-	else
-		return -1;
 	if (hour >= 10)
 		out[n++] = (char) ('0' + hour / 10);
 	out[n++] = (char) ('0' + hour % 10);
