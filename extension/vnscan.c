@@ -1298,17 +1298,6 @@ vn_code_joined(const char *s, int len, char *out)
 	return n;
 }
 
-/* digits at s[i..len), at most cap; returns how many */
-static int
-digits_at(const char *s, int len, int i, int cap)
-{
-	int			n = 0;
-
-	while (i + n < len && n < cap && s[i + n] >= '0' && s[i + n] <= '9')
-		n++;
-	return n;
-}
-
 /*
  * "14:30", "14h30", "14g30", "8h" -> "14h30", "8h"; -1 if s is no time
  * with hours and minutes as the scanner reads them (segment_is_time,
@@ -1318,7 +1307,7 @@ static int
 time_canonical(const char *s, int len, char *out)
 {
 	Text		t = (Text) s;
-	int			nh = digits_at(s, len, 0, 3);
+	int			nh = (int) count_digits(t, len, 0, 3);
 	int			hour,
 				min = 0,
 				n = 0;
@@ -1345,6 +1334,7 @@ time_canonical(const char *s, int len, char *out)
 int
 vn_number_canonical(const char *s, int len, char *out)
 {
+	Text		t = (Text) s;
 	int			i,
 				g,
 				n = 0;
@@ -1359,25 +1349,25 @@ vn_number_canonical(const char *s, int len, char *out)
 	pct = s[len - 1] == '%';
 	if (pct)
 		len--;
-	g = digits_at(s, len, 0, len);
+	g = (int) count_digits(t, len, 0, len);
 	if (g == 0)
 		return -1;
 	i = g;
 
 	/* groups of thousands: "1.000.000", "1,000,000" */
 	if (g <= 3 && i < len && (s[i] == '.' || s[i] == ',') &&
-		digits_at(s, len, i + 1, 4) == 3)
+		count_digits(t, len, i + 1, 4) == 3)
 	{
 		char		sep = s[i];
 
-		while (i < len && s[i] == sep && digits_at(s, len, i + 1, 4) == 3)
+		while (i < len && s[i] == sep && count_digits(t, len, i + 1, 4) == 3)
 			i += 4;
 		thou = sep;
 	}
 	/* one decimal part, after the other separator */
 	if (i < len && (s[i] == '.' || s[i] == ',') && s[i] != thou)
 	{
-		int			d = digits_at(s, len, i + 1, len);
+		int			d = (int) count_digits(t, len, i + 1, len);
 
 		if (d == 0 || i + 1 + d != len)
 			return -1;
