@@ -271,6 +271,19 @@ extern bool vn_lexicon_has_word(const VnLexicon *lex, const char *norm,
 								size_t len, bool fold);
 
 /*
+ * A name typed as one word without diacritics ("hanoi", "vietnam",
+ * "hochiminh"): if s (len bytes of lowercase a-z, not itself a Vietnamese
+ * syllable) splits into 2 to VN_JOINED_NAME_MAX Vietnamese syllables whose
+ * folded form is a learned name (VN_LEX_F_NAME), write those syllables
+ * separated by spaces to out (room for len + VN_JOINED_NAME_MAX bytes) and
+ * return their length; else -1.  Of several such splits, the name seen
+ * most often in training wins.
+ */
+#define VN_JOINED_NAME_MAX	4
+extern int	vn_lexicon_joined_name(const VnLexicon *lex, const char *s,
+								   size_t len, char *out);
+
+/*
  * Internals shared by the segmenter, the compiler (tools/vn_lexcompile.c)
  * and the trainer (tools/vn_train.c).
  *
@@ -285,6 +298,7 @@ extern bool vn_lexicon_has_word(const VnLexicon *lex, const char *norm,
 #define VN_LEX_F_V74K		0x0010	/* same three, for the folded form */
 #define VN_LEX_F_LEARNED	0x0020
 #define VN_LEX_F_PREFIX		0x0040
+#define VN_LEX_F_NAME		0x0080	/* folded form is a learned name */
 #define VN_LEX_CNT_SHIFT	8		/* 4 bits: log2 bucket of learned count */
 #define VN_LEX_F_CNT_SHIFT	12		/* same, folded */
 #define VN_LEX_JOIN_SHIFT	16		/* 4 bits: syllable pair, 1 + 8ths joined */
@@ -381,6 +395,14 @@ extern void vn_lexbuild_set_iy_spellings(VnLexBuilder *b, bool on);
 extern bool vn_lexbuild_add_word(VnLexBuilder *b, const char *word,
 								 size_t len, bool learned, uint32_t count);
 extern void vn_lexbuild_add_weight(VnLexBuilder *b, uint64_t key, float w);
+
+/*
+ * Mark an added word as a name (its folded form gets VN_LEX_F_NAME): the
+ * compiler does so for learned words written capitalised in most of their
+ * occurrences.  False if the word was not added before.
+ */
+extern bool vn_lexbuild_add_name(VnLexBuilder *b, const char *word,
+								 size_t len);
 
 /* A syllable pair seen `total` times in gold text, `joined` inside a word. */
 extern bool vn_lexbuild_add_pair(VnLexBuilder *b, const char *pair,

@@ -571,6 +571,90 @@ vn_lexicon_has_word(const VnLexicon *lex, const char *norm, size_t len,
 	return (v & (VN_LEX_V74K | VN_LEX_LEARNED)) != 0;
 }
 
+/*
+ * vn_lexicon_joined_name: depth first over the ways to cut s into
+ * syllables, following a cut only while the lexicon says that the
+ * syllables so far begin a folded word (VN_LEX_F_PREFIX), so that a
+ * foreign word ("samsung") is turned away after a lookup or two.
+ */
+#define JOINED_SYLLABLE_MAX	7	/* "nghieng", the longest folded syllable */
+
+typedef struct JoinedSearch
+{
+	const VnLexicon *lex;
+	const char *s;
+	size_t		len;
+	size_t		cut[VN_JOINED_NAME_MAX];	/* end of each syllable */
+	size_t		best[VN_JOINED_NAME_MAX];
+	int			nbest;			/* syllables of the best split, 0: none */
+	uint32_t	bestcnt;
+} JoinedSearch;
+
+static void
+joined_search(JoinedSearch *js, size_t pos, int nsyl, uint64_t key)
+{
+	for (size_t l = 1; l <= JOINED_SYLLABLE_MAX && pos + l <= js->len; l++)
+	{
+		uint64_t	k;
+		uint32_t	v;
+
+		if (!vn_is_viet_syllable(js->s + pos, l))
+			continue;
+		k = vn_wordkey_step(key, vn_hash_bytes(js->s + pos, l));
+		v = vn_lexicon_lookup(js->lex, k);
+		js->cut[nsyl] = pos + l;
+		if (pos + l == js->len)
+		{
+			uint32_t	cnt = (v >> VN_LEX_F_CNT_SHIFT) & 15;
+
+			if (nsyl > 0 && (v & VN_LEX_F_NAME) &&
+				(js->nbest == 0 || cnt > js->bestcnt))
+			{
+				memcpy(js->best, js->cut, sizeof(js->cut[0]) * (nsyl + 1));
+				js->nbest = nsyl + 1;
+				js->bestcnt = cnt;
+			}
+		}
+		else if (nsyl + 1 < VN_JOINED_NAME_MAX && (v & VN_LEX_F_PREFIX))
+			joined_search(js, pos + l, nsyl + 1, k);
+	}
+}
+
+int
+vn_lexicon_joined_name(const VnLexicon *lex, const char *s, size_t len,
+					   char *out)
+{
+	JoinedSearch js;
+	size_t		start = 0;
+	int			olen = 0;
+
+	if (lex == NULL || len < 2 || len > JOINED_SYLLABLE_MAX * VN_JOINED_NAME_MAX)
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return -1;
+	/* a syllable ("hoan") is read as one, never as a name ("ho an") */
+	if (vn_is_viet_syllable(s, len))
+		return -1;
+	js.lex = lex;
+	js.s = s;
+	js.len = len;
+	js.nbest = 0;
+	js.bestcnt = 0;
+	joined_search(&js, 0, 0, VN_WORDKEY_SEED);
+	if (js.nbest == 0)
+		return -1;
+	for (int i = 0; i < js.nbest; i++)
+	{
+		if (i > 0)
+			out[olen++] = ' ';
+		memcpy(out + olen, s + start, js.best[i] - start);
+		olen += js.best[i] - start;
+		start = js.best[i];
+	}
+	return olen;
+}
+
 /* ---- building ---- */
 
 typedef struct BuildMap
@@ -644,6 +728,22 @@ map_slot(BuildMap *m, uint64_t key, bool *isnew)
 		m->n++;
 	}
 	return &m->vals[j];
+}
+
+/* Value of key, or NULL if it is not in the map. */
+static uint32_t *
+map_find(BuildMap *m, uint64_t key)
+{
+	size_t		j;
+
+	if (key == 0)
+		key = 1;
+	if (m->cap == 0)
+		return NULL;
+	j = key & (m->cap - 1);
+	while (m->keys[j] != 0 && m->keys[j] != key)
+		j = (j + 1) & (m->cap - 1);
+	return m->keys[j] == key ? &m->vals[j] : NULL;
 }
 
 VnLexBuilder *
@@ -794,6 +894,28 @@ word_chars_ok(const char *s, size_t len)
 	return true;
 }
 
+/*
+ * A word of a list, normalized into a malloc'd buffer (*nlen: its length,
+ * -1 if ICU failed); NULL if the word is empty or too long, or if out of
+ * memory.
+ */
+static char *
+builder_normalize(VnLexBuilder *b, const char *word, size_t len, int *nlen)
+{
+	char	   *norm;
+
+	if (b == NULL || len == 0 || len > 1024)
+		return NULL;
+	norm = malloc(VN_NORM_BOUND(len));
+	if (norm == NULL)
+	{
+		b->oom = true;
+		return NULL;
+	}
+	*nlen = vn_normalize(word, len, norm);
+	return norm;
+}
+
 bool
 vn_lexbuild_add_word(VnLexBuilder *b, const char *word, size_t len,
 					 bool learned, uint32_t count)
@@ -805,15 +927,9 @@ vn_lexbuild_add_word(VnLexBuilder *b, const char *word, size_t len,
 	int			n;
 	bool		ok = false;
 
-	if (b == NULL || len == 0 || len > 1024)
-		return false;
-	norm = malloc(VN_NORM_BOUND(len));
+	norm = builder_normalize(b, word, len, &nlen);
 	if (norm == NULL)
-	{
-		b->oom = true;
 		return false;
-	}
-	nlen = vn_normalize(word, len, norm);
 	if (nlen > 0 && word_chars_ok(norm, nlen))
 	{
 		n = word_key(norm, nlen, false, keys);
@@ -833,6 +949,28 @@ vn_lexbuild_add_word(VnLexBuilder *b, const char *word, size_t len,
 	}
 	free(norm);
 	return ok;
+}
+
+bool
+vn_lexbuild_add_name(VnLexBuilder *b, const char *word, size_t len)
+{
+	char	   *norm;
+	int			nlen;
+	uint64_t	fkeys[VN_MAX_WORD_SYLLABLES];
+	int			n;
+	uint32_t   *v = NULL;
+
+	norm = builder_normalize(b, word, len, &nlen);
+	if (norm == NULL)
+		return false;
+	n = nlen > 0 ? word_key(norm, nlen, true, fkeys) : 0;
+	if (n > 0)
+		v = map_find(&b->words, fkeys[n - 1]);
+	free(norm);
+	if (v == NULL || !(*v & (VN_LEX_F_V74K | VN_LEX_F_LEARNED)))
+		return false;
+	*v |= VN_LEX_F_NAME;
+	return true;
 }
 
 bool

@@ -9,8 +9,10 @@
  * Each word list has one word per line (syllables separated by spaces;
  * entries with digits, hyphens or other punctuation are skipped, since the
  * scanner never yields them as one letter run).  modeldir holds what
- * tools/vn_train wrote: learned.txt ("word<TAB>count"), pairs.txt
- * ("syl syl<TAB>joined<TAB>seen") and weights.txt ("hexkey weight").  Without -m the lexicon has no model and the
+ * tools/vn_train wrote: learned.txt ("word<TAB>count<TAB>capitalised"; a
+ * word written with every syllable capitalised at least 4 times in 5 is a
+ * name), pairs.txt ("syl syl<TAB>joined<TAB>seen") and weights.txt
+ * ("hexkey weight").  Without -m the lexicon has no model and the
  * tokenizer makes every syllable a word.
  *
  * Copyright (c) 2026, vietnamese_fts authors
@@ -59,6 +61,7 @@ main(int argc, char **argv)
 	long		nread = 0,
 				nskip = 0,
 				nlearned = 0,
+				nnames = 0,
 				nweights = 0;
 	void	   *img;
 	size_t		len;
@@ -104,15 +107,25 @@ main(int argc, char **argv)
 		f = open_or_die(path, "r");
 		while ((n = getline(&line, &cap, f)) >= 0)
 		{
-			char	   *tab;
+			char	   *tab,
+					   *end;
+			unsigned long count,
+						caps;
 
 			n = chomp(line, n);
 			tab = strchr(line, '\t');
 			if (tab == NULL)
 				continue;
-			if (vn_lexbuild_add_word(b, line, tab - line, true,
-									 (uint32_t) strtoul(tab + 1, NULL, 10)))
+			count = strtoul(tab + 1, &end, 10);
+			caps = *end == '\t' ? strtoul(end + 1, NULL, 10) : 0;
+			if (vn_lexbuild_add_word(b, line, tab - line, true, (uint32_t) count))
+			{
 				nlearned++;
+				/* a name: written capitalised at least 4 times in 5 */
+				if (caps > 0 && caps * 5 >= count * 4 &&
+					vn_lexbuild_add_name(b, line, tab - line))
+					nnames++;
+			}
 		}
 		fclose(f);
 
@@ -184,8 +197,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	free(img);
-	fprintf(stderr, "vn_lexcompile: %ld entries read, %ld skipped, %ld learned words, %ld weights; %zu bytes to %s\n",
-			nread, nskip, nlearned, nweights, len, out);
+	fprintf(stderr, "vn_lexcompile: %ld entries read, %ld skipped, %ld learned words (%ld names), %ld weights; %zu bytes to %s\n",
+			nread, nskip, nlearned, nnames, nweights, len, out);
 	return 0;
 
 usage:

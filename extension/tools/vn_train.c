@@ -23,7 +23,8 @@
  * sentences and the averaged weights of the runs are averaged again.
  *
  * Writes outdir/weights.txt ("key weight", averaged perceptron, small
- * weights pruned), outdir/learned.txt ("word<TAB>count") and
+ * weights pruned), outdir/learned.txt ("word<TAB>count<TAB>capitalised": how often
+ * it was written with every syllable capitalised, for names) and
  * outdir/pairs.txt ("syl syl<TAB>joined<TAB>seen": how often a syllable
  * pair of the gold text is inside one word; jackknifed like the words).
  *
@@ -269,6 +270,7 @@ typedef struct Word
 {
 	char	   *w;
 	int			count[NFOLDS];
+	int			caps;			/* occurrences with every syllable capitalised */
 } Word;
 
 static Word *words;
@@ -279,6 +281,24 @@ static int
 word_cmp(const void *a, const void *b)
 {
 	return strcmp(((const Word *) a)->w, ((const Word *) b)->w);
+}
+
+/* does every syllable of word (syllables joined by '_') begin uppercase? */
+static bool
+all_capitalised(const char *word, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+	{
+		int32_t		cp;
+		VnLetter	l;
+
+		if (i > 0 && word[i - 1] != '_')
+			continue;
+		vn_utf8_decode((const unsigned char *) word + i, len - i, &cp);
+		if (!vn_letter_decompose(cp, &l) || !l.upper)
+			return false;
+	}
+	return true;
 }
 
 static void
@@ -315,6 +335,7 @@ collect_words(const char *line, size_t len, int fold)
 				words[nwords].w = strndup(norm, nl);
 				memset(words[nwords].count, 0, sizeof(words[nwords].count));
 				words[nwords].count[fold] = 1;
+				words[nwords].caps = all_capitalised(line + s, i - s);
 				nwords++;
 			}
 		}
@@ -335,6 +356,7 @@ merge_words(void)
 		{
 			for (int f = 0; f < NFOLDS; f++)
 				words[o - 1].count[f] += words[i].count[f];
+			words[o - 1].caps += words[i].caps;
 			free(words[i].w);
 		}
 		else
@@ -734,7 +756,7 @@ main(int argc, char **argv)
 		for (int fo = 0; fo < NFOLDS; fo++)
 			cnt += words[i].count[fo];
 		if (cnt > 0)
-			fprintf(f, "%s\t%d\n", words[i].w, cnt);
+			fprintf(f, "%s\t%d\t%d\n", words[i].w, cnt, words[i].caps);
 	}
 	fclose(f);
 	snprintf(path, sizeof(path), "%s/pairs.txt", outdir);

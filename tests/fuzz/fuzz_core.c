@@ -24,6 +24,9 @@
  *	- vn_iy_variant(): at most one byte longer, valid UTF-8, and
  *	  vn_yi_variant() gives the input back;
  *	- vn_scan_unit(): units tile the input, each at least one byte;
+ *	- vn_lexicon_joined_name() on the input's letters a-z: within its
+ *	  buffer, and the input again once its spaces are taken out, cut into
+ *	  2 to VN_JOINED_NAME_MAX Vietnamese syllables;
  *	- the tokenizer, with no lexicon, with the lexicon named by VN_LEXICON
  *	  (loaded once), with user words taken from the input's lines, and with
  *	  a hook that checks the VnSegRun API and its Viterbi decoder: tokens
@@ -479,6 +482,55 @@ user_words(const char *text, size_t len, int *nadded)
 	return ulex;
 }
 
+/*
+ * A name typed as one word: run on the input's ASCII letters, lowercased,
+ * so that the search itself is reached; the buffer is exactly the
+ * documented size.
+ */
+static void
+check_joined_name(const char *text, size_t size, const VnLexicon *lex)
+{
+	char	   *word = xmalloc(size + 1);
+	char	   *out;
+	size_t		n = 0;
+	int			olen;
+
+	for (size_t i = 0; i < size; i++)
+	{
+		char		c = text[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (c >= 'a' && c <= 'z')
+			word[n++] = c;
+	}
+	out = xmalloc(n + VN_JOINED_NAME_MAX);
+	olen = vn_lexicon_joined_name(lex, word, n, out);
+	if (olen >= 0)
+	{
+		size_t		k = 0,
+					start = 0;
+		int			nsyl = 0;
+
+		FUZZ_CHECK(olen > (int) n && olen <= (int) n + VN_JOINED_NAME_MAX - 1);
+		for (int i = 0; i <= olen; i++)
+		{
+			if (i < olen && out[i] != ' ')
+			{
+				FUZZ_CHECK(k < n && out[i] == word[k]);
+				k++;
+				continue;
+			}
+			FUZZ_CHECK(i > (int) start && vn_is_viet_syllable(out + start, i - start));
+			nsyl++;
+			start = i + 1;
+		}
+		FUZZ_CHECK(k == n && nsyl >= 2 && nsyl <= VN_JOINED_NAME_MAX);
+	}
+	free(out);
+	free(word);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -494,7 +546,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	check_tokens(text, size, NULL, NULL, false);
 	if (fuzz_lex != NULL)
+	{
 		check_tokens(text, size, fuzz_lex, NULL, false);
+		check_joined_name(text, size, fuzz_lex);
+	}
 
 	ulex = user_words(text, size, &nadded);
 	if (nadded > 0)

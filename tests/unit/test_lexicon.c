@@ -59,6 +59,67 @@ expect_error(const char *name, const void *buf, size_t len, const char *what)
 	unlink(path);
 }
 
+/* vn_lexicon_joined_name() as a string, "-" for none */
+static const char *
+joined(const VnLexicon *lex, const char *s)
+{
+	static char out[64];
+	int			n = vn_lexicon_joined_name(lex, s, strlen(s), out);
+
+	if (n < 0)
+		return "-";
+	out[n] = '\0';
+	return out;
+}
+
+/* names typed as one word without diacritics */
+static void
+test_joined_names(void)
+{
+	VnLexBuilder *b = vn_lexbuild_create();
+	static const char *names[] = {"Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Đàn Ang", NULL};
+	void	   *img;
+	size_t		len;
+	char		err[512];
+	VnLexicon  *lex;
+
+	for (int i = 0; names[i]; i++)
+		vn_lexbuild_add_word(b, names[i], strlen(names[i]), true,
+							 strcmp(names[i], "Đà Nẵng") == 0 ? 30 : 2);
+	vn_lexbuild_add_word(b, "hòn đá", strlen("hòn đá"), true, 9);
+	vn_lexbuild_add_word(b, "Sài Gòn", strlen("Sài Gòn"), true, 9);
+	vn_lexbuild_add_word(b, "hà nội mới", strlen("hà nội mới"), true, 1);
+	for (int i = 0; names[i]; i++)
+		ok(vn_lexbuild_add_name(b, names[i], strlen(names[i])),
+		   "%s marked as a name", names[i]);
+	ok(!vn_lexbuild_add_name(b, "Hải Phòng", strlen("Hải Phòng")),
+	   "a word never added is not marked");
+	ok(!vn_lexbuild_add_name(b, "Hà", strlen("Hà")),
+	   "a prefix of a word is not marked");
+	img = vn_lexbuild_finish(b, &len);
+	vn_lexbuild_free(b);
+	lex = vn_lexicon_from_buffer(img, len, err, sizeof(err));
+	ok(lex != NULL, "lexicon with names opens");
+
+	ok(strcmp(joined(lex, "hanoi"), "ha noi") == 0, "hanoi -> ha noi");
+	ok(strcmp(joined(lex, "hochiminh"), "ho chi minh") == 0, "hochiminh -> ho chi minh");
+	ok(strcmp(joined(lex, "danang"), "da nang") == 0,
+	   "danang -> da nang, the more frequent of two names (%s)", joined(lex, "danang"));
+	ok(strcmp(joined(lex, "honda"), "-") == 0, "honda: hòn đá is a word, not a name");
+	ok(strcmp(joined(lex, "saigon"), "-") == 0, "saigon: not marked as a name here");
+	ok(strcmp(joined(lex, "hanoimoi"), "-") == 0, "a name followed by more letters");
+	ok(strcmp(joined(lex, "hano"), "-") == 0, "a name cut short");
+	ok(strcmp(joined(lex, "Hanoi"), "-") == 0 && strcmp(joined(lex, "ha noi"), "-") == 0,
+	   "only lowercase a-z");
+	ok(strcmp(joined(lex, ""), "-") == 0 && strcmp(joined(lex, "h"), "-") == 0,
+	   "empty and one letter");
+	ok(strcmp(joined(lex, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), "-") == 0,
+	   "too long to be a name");
+	ok(strcmp(joined(NULL, "hanoi"), "-") == 0, "no lexicon");
+	vn_lexicon_close(lex);
+	free(img);
+}
+
 int
 main(void)
 {
@@ -227,6 +288,8 @@ main(void)
 	ok(lex && !vn_lexicon_has_model(lex) && vn_lexicon_weight(lex, 1) == 0.0f &&
 	   vn_lexicon_dense(lex) == NULL, "lexicon without a model");
 	vn_lexicon_close(lex);
+
+	test_joined_names();
 
 	free(copy);
 	free(img);
