@@ -539,6 +539,41 @@ add_iy_variant(VnDict *d, LexBuf *lb, const char *s, int len,
 		add_forms(d, lb, lexdup(buf, n), n, nvariant, 0);
 }
 
+static void add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
+					 uint16 first_nvariant, bool check_stop);
+
+/*
+ * A Vietnamese name typed as one word without diacritics ("hanoi",
+ * "vietnam", "hochiminh"): the lexemes of the name typed with spaces ("ha
+ * noi"), as alternatives of their own, all at the word's one position, so
+ * that "hanoi" finds "Hà Nội" and "Vietnam" is found by "viet nam".  One
+ * position keeps the positions after the word, and with them the rows
+ * stored before this rule, as they were; a query still finds the stored
+ * "hanoi" through its first alternative.  Only names the lexicon learned
+ * from capitalised text qualify (vn_lexicon_joined_name), so "Honda" does
+ * not become "hòn đá".  Layout = pairs with Fold = false keeps no folded
+ * forms that such a word could match.
+ */
+static void
+add_joined_name(VnDict *d, LexBuf *lb, const char *s, int len,
+				uint16 nvariant)
+{
+	char		buf[VN_SHORT_NORM + VN_JOINED_NAME_MAX];
+	int			n,
+				first = lb->n;
+
+	/* letters a-z of at least two syllables; marked words leave at once */
+	if (!(d->fold || d->hybrid) || len < 4 || len > VN_SHORT_NORM ||
+		(unsigned char) s[0] >= 0x80)
+		return;
+	n = vn_lexicon_joined_name(vnfts_lexicon(), s, len, buf);
+	if (n < 0)
+		return;
+	add_text(d, lb, buf, n, nvariant, false);
+	for (int i = first; i < lb->n; i++)
+		lb->res[i].flags &= ~TSL_ADDPOS;
+}
+
 /*
  * add_text() for several syllables with Layout = prefix: the compound in
  * nvariant first, its syllables in first + 1, each laid out if it is
@@ -571,6 +606,7 @@ add_compound_layout(VnDict *d, LexBuf *lb, const char *norm,
 				lexbuf_add(lb, lexdup(fs, flens[i]), nv + 1, 0);
 		}
 		add_iy_variant(d, lb, sy, lens[i], nv + 2);
+		add_joined_name(d, lb, sy, lens[i], nv + 3);
 		off += flens[i] + 1;
 	}
 }
@@ -711,6 +747,7 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 				add_date_parts(lb, exact, elen, first_nvariant + 1);
 			}
 			add_iy_variant(d, lb, word, wlen, first_nvariant + 3);
+			add_joined_name(d, lb, word, wlen, first_nvariant + 4);
 		}
 	}
 	else if (n > 1)
@@ -785,6 +822,8 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 				}
 				add_iy_variant(d, lb, norm + starts[i], lens[i],
 							   first_nvariant + 2);
+				add_joined_name(d, lb, norm + starts[i], lens[i],
+								first_nvariant + 3);
 			}
 		}
 		if (folded && !small)

@@ -14,6 +14,10 @@ SELECT ts_lexize('vietnamese_dict', normalize('Việt', NFD)) = ts_lexize('vietn
 SELECT ts_lexize('vietnamese_dict', 'Cộng sản');
 SELECT ts_lexize('vietnamese_dict', 'Medvedev');
 SELECT ts_lexize('vietnamese_dict', 'IMCWP-17');
+-- a name typed as one word without diacritics also gives the name's
+-- lexemes, if the lexicon learned it as a name; other words stay as typed
+SELECT t, ts_lexize('vietnamese_dict', t)
+FROM unnest(ARRAY['Hanoi', 'VIETNAM', 'hochiminh', 'Honda', 'Samsung', 'hoan']) t;
 -- numbers and times in one spelling; other digit groups as written
 SELECT ts_lexize('vietnamese_dict', '1.000.000');
 SELECT t, ts_lexize('vietnamese_dict', t)
@@ -47,6 +51,9 @@ SELECT websearch_to_tsquery('vietnamese', '"Cộng sản" -Mỹ');
 CREATE TEXT SEARCH DICTIONARY vn_nofold (TEMPLATE = vietnamese_template, Fold = false);
 SELECT ts_lexize('vn_nofold', 'Đảng');
 SELECT ts_lexize('vn_nofold', 'của');
+CREATE TEXT SEARCH DICTIONARY vn_nofold_pairs (TEMPLATE = vietnamese_template, Fold = false, Layout = pairs);
+SELECT ts_lexize('vn_nofold_pairs', 'Hanoi'), ts_lexize('vietnamese_query_dict', 'Hanoi');
+DROP TEXT SEARCH DICTIONARY vn_nofold_pairs;
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, Stemmer = yes);
 CREATE TEXT SEARCH DICTIONARY vn_bad (TEMPLATE = vietnamese_template, StopWords = no_such_list);
 DROP TEXT SEARCH DICTIONARY vn_nofold;

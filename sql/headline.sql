@@ -93,6 +93,8 @@ SELECT ts_headline('vietnamese', 'Tỉ lệ thất nghiệp và các bác sỹ',
 	   ts_headline('vietnamese', 'Tỉ lệ thất nghiệp và các bác sỹ', plainto_tsquery('vietnamese', 'bác sĩ')) AS iy_other_word;
 -- a hyphenated word found joined is marked whole, with its punctuation kept
 SELECT ts_headline('vietnamese', 'Quán có Wi-Fi, đội U.23 thắng.', plainto_tsquery('vietnamese', 'wifi u23')) AS hyphen_code;
+-- a name typed as one word highlights the name
+SELECT ts_headline('vietnamese', 'Thủ đô Hà Nội và Hải Phòng', websearch_to_tsquery('vietnamese', 'hanoi')) AS joined_name;
 
 -- empty and match-less texts
 SELECT ts_headline('vietnamese', '', to_tsquery('vietnamese', 'xăng')) AS empty;
