@@ -539,19 +539,16 @@ add_iy_variant(VnDict *d, LexBuf *lb, const char *s, int len,
 		add_forms(d, lb, lexdup(buf, n), n, nvariant, 0);
 }
 
-static void add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
-					 uint16 first_nvariant, bool check_stop);
-
 /*
  * A Vietnamese name typed as one word without diacritics ("hanoi",
- * "vietnam", "hochiminh"): the lexemes of the name typed with spaces ("ha
- * noi"), as alternatives of their own, all at the word's one position, so
- * that "hanoi" finds "Hà Nội" and "Vietnam" is found by "viet nam".  One
- * position keeps the positions after the word, and with them the rows
- * stored before this rule, as they were; a query still finds the stored
- * "hanoi" through its first alternative.  Only names the lexicon learned
- * from capitalised text qualify (vn_lexicon_joined_name), so "Honda" does
- * not become "hòn đá".  Layout = pairs with Fold = false keeps no folded
+ * "vietnam", "hochiminh"): the name's folded compound ("ha_noi=" with
+ * Layout = hybrid), an alternative of its own at the word's position, so
+ * that "hanoi" finds "Hà Nội" and nothing else.  Not its syllables: in a
+ * query "ha" & "noi" would also match "hạ tầng ... kết nối".  The word
+ * keeps its one position, so the words after it keep theirs and rows
+ * stored before still match.  Only names the lexicon learned from
+ * capitalised text qualify (vn_lexicon_joined_name), so "Honda" does not
+ * become "hòn đá".  Layout = pairs with Fold = false keeps no folded
  * forms that such a word could match.
  */
 static void
@@ -559,8 +556,7 @@ add_joined_name(VnDict *d, LexBuf *lb, const char *s, int len,
 				uint16 nvariant)
 {
 	char		buf[VN_SHORT_NORM + VN_JOINED_NAME_MAX];
-	int			n,
-				first = lb->n;
+	int			n;
 
 	/* letters a-z of at least two syllables; marked words leave at once */
 	if (!(d->fold || d->hybrid) || len < 4 || len > VN_SHORT_NORM ||
@@ -569,9 +565,13 @@ add_joined_name(VnDict *d, LexBuf *lb, const char *s, int len,
 	n = vn_lexicon_joined_name(vnfts_lexicon(), s, len, buf);
 	if (n < 0)
 		return;
-	add_text(d, lb, buf, n, nvariant, false);
-	for (int i = first; i < lb->n; i++)
-		lb->res[i].flags &= ~TSL_ADDPOS;
+	for (int i = 0; i < n; i++)
+		if (buf[i] == ' ')
+			buf[i] = '_';
+	if (d->prefix || d->hybrid)
+		add_compound_lexeme(lb, lexdup(buf, n), n, buf, n, nvariant, true);
+	else
+		lexbuf_add(lb, lexdup(buf, n), nvariant, 0);
 }
 
 /*

@@ -73,6 +73,14 @@ WHERE a.tsv @@ q
 ORDER BY n, a.id;
 
 \echo
+\echo '== A name typed as one word, as on a foreign keyboard: hanoi, danang'
+SELECT query, a.id, ts_headline('vietnamese', a.body, q, 'MaxWords=8, MinWords=4') AS headline
+FROM (VALUES (1, 'hanoi'), (2, 'danang')) v(n, query),
+	 plainto_tsquery('vietnamese', query) q,
+	 LATERAL (SELECT id, body FROM articles WHERE tsv @@ q ORDER BY id LIMIT 3) a
+ORDER BY n, a.id;
+
+\echo
 \echo '== Phrase search: "giá xăng dầu"'
 SELECT id, round(ts_rank_cd(tsv, q)::numeric, 4) AS rank_cd, title
 FROM articles, phraseto_tsquery('vietnamese', 'giá xăng dầu') q
