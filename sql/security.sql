@@ -9,6 +9,7 @@ SELECT count(*) >= 0 AS can_read FROM vietnamese_user_words;
 -- but cannot change them
 SELECT vietnamese_add_word('từ mới');
 INSERT INTO vietnamese_user_words (word) VALUES ('từ mới');
+SELECT vietnamese_add_common_abbreviations();
 RESET ROLE;
 
 -- objects shadowing built-ins in a schema searched first do not hijack the extension
@@ -21,6 +22,9 @@ SET search_path = evil, public;
 SELECT public.vietnamese_add_word('từ mới');
 SELECT public.vietnamese_remove_word('từ mới');
 SELECT to_tsvector('public.vietnamese', 'không phải');
+SELECT public.vietnamese_add_common_abbreviations() AS added,
+	   (SELECT count(*) FROM evil.vietnamese_user_words) AS evil_rows;
+DELETE FROM public.vietnamese_user_words;
 RESET search_path;
 DROP SCHEMA evil CASCADE;
 DROP ROLE vn_user;

@@ -90,3 +90,8 @@ SELECT to_tsvector('vietnamese', 'Đại dịch COVID-19') @@ plainto_tsquery('v
 	   'dai:1 dich:2 covid-19:3'::tsvector @@ plainto_tsquery('vietnamese_query', 'COVID-19') AS stored_before;
 RESET enable_seqscan;
 DROP TABLE old_tsv, old_docs;
+
+-- on to 0.5.0: a starter list of news abbreviations, added on request only
+ALTER EXTENSION vietnamese_fts UPDATE TO '0.5.0';
+SELECT 'vietnamese_add_common_abbreviations()'::regprocedure AS added_function,
+	   (SELECT count(*) FROM vietnamese_user_words) AS user_words;

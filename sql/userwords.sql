@@ -92,3 +92,17 @@ SELECT vietnamese_remove_word('cà phê muối');
 SELECT vietnamese_segment('Quán bán cà phê muối');
 DELETE FROM vietnamese_user_words;
 SELECT to_tsvector('vietnamese', 'TP.HCM');
+
+-- common news abbreviations, on request: they and their full forms find
+-- each other; what the user already has is kept
+SELECT to_tsvector('vietnamese', 'HLV Park Hang-seo') @@ plainto_tsquery('vietnamese', 'huấn luyện viên') AS before_list;
+SELECT vietnamese_add_synonym('HLV', 'huấn luyện viên trưởng');
+SELECT vietnamese_add_common_abbreviations() AS added;
+SELECT vietnamese_add_common_abbreviations() AS added_again;
+SELECT word, canonical FROM vietnamese_user_words WHERE word IN ('hlv', 'ubnd', 'đbqh') ORDER BY word;
+SELECT to_tsvector('vietnamese', 'Chủ tịch UBND tỉnh') @@ plainto_tsquery('vietnamese', 'ủy ban nhân dân tỉnh') AS abbr_doc,
+	   to_tsvector('vietnamese', 'Chủ tịch Ủy ban nhân dân tỉnh') @@ plainto_tsquery('vietnamese', 'UBND tỉnh') AS full_doc,
+	   to_tsvector('vietnamese', 'Theo CSGT, vụ TNGT xảy ra') @@ plainto_tsquery('vietnamese', 'tai nan giao thong') AS bare_query,
+	   to_tsvector('vietnamese', 'HLV Park Hang-seo') @@ plainto_tsquery('vietnamese', 'huấn luyện viên trưởng') AS user_kept,
+	   to_tsvector('vietnamese', 'Chủ tịch UBND tỉnh') @@ plainto_tsquery('vietnamese', 'hội đồng nhân dân') AS other_council;
+DELETE FROM vietnamese_user_words;

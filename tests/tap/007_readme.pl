@@ -137,6 +137,16 @@ INSERT INTO article_categories
 			't',
 			'and the synonym matches its full form');
 	}
+	elsif ($sql =~ /vietnamese_add_common_abbreviations/)
+	{
+		# each SELECT line ends with a comment showing its result
+		my @promised = ($sql =~ /^SELECT .*;\s+--\s+(.*?)\s*$/mg);
+		my @got = split /\n/, $out;
+
+		cmp_ok(scalar @promised, '>=', 3, 'the abbreviations example shows its results');
+		is_deeply(\@got, \@promised,
+			'the abbreviations give what the README shows');
+	}
 	elsif ($sql =~ /plainto_tsquery\('vietnamese_query', 'thu nhap/)
 	{
 		# the search, then the query with its promised form on the next line
