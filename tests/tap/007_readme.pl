@@ -67,6 +67,18 @@ sub run_block
 	return $stdout;
 }
 
+# A block whose every SELECT line ends with a comment showing its result
+# (at least $min of them) gives those results, line by line.
+sub check_shown
+{
+	my ($sql, $out, $min, $what) = @_;
+	my @promised = ($sql =~ /^SELECT .*;\s+--\s+(.*?)\s*$/mg);
+	my @got = split /\n/, $out;
+
+	cmp_ok(scalar @promised, '>=', $min, "the $what example shows its results");
+	is_deeply(\@got, \@promised, "$what gives what the README shows");
+}
+
 my $loaded = 0;
 for my $i (0 .. $#blocks)
 {
@@ -139,13 +151,7 @@ INSERT INTO article_categories
 	}
 	elsif ($sql =~ /vietnamese_add_common_abbreviations/)
 	{
-		# each SELECT line ends with a comment showing its result
-		my @promised = ($sql =~ /^SELECT .*;\s+--\s+(.*?)\s*$/mg);
-		my @got = split /\n/, $out;
-
-		cmp_ok(scalar @promised, '>=', 3, 'the abbreviations example shows its results');
-		is_deeply(\@got, \@promised,
-			'the abbreviations give what the README shows');
+		check_shown($sql, $out, 3, 'vietnamese_add_common_abbreviations');
 	}
 	elsif ($sql =~ /plainto_tsquery\('vietnamese_query', 'thu nhap/)
 	{
@@ -164,13 +170,7 @@ INSERT INTO article_categories
 	}
 	elsif ($sql =~ /Layout = prefix/)
 	{
-		# each SELECT line ends with a comment showing its result
-		my @promised = ($sql =~ /^SELECT .*;\s+--\s+(.*?)\s*$/mg);
-		my @got = split /\n/, $out;
-
-		cmp_ok(scalar @promised, '>=', 2, 'the Layout example shows its results');
-		is_deeply(\@got, \@promised,
-			'Layout = prefix gives the lexemes and query the README shows');
+		check_shown($sql, $out, 2, 'Layout = prefix');
 	}
 }
 ok($loaded, 'a README block creates the articles table');
