@@ -415,12 +415,11 @@ segment_is_viet(Text t, const Segment *s)
  * May connector c join segments a and b into one code?  A dot between
  * digits joins only inside a code that already has a letter ("v1.2.3"):
  * when the chain so far is a number, the dot belongs to the number and
- * what follows is a unit ("1.000đ", "2.5km").  lower: the chain's first
- * segment begins with a lowercase letter.
+ * what follows is a unit ("1.000đ", "2.5km").
  */
 static bool
 joins(Text t, const Segment *a, const Segment *b, unsigned char c,
-	  bool letter, bool lower)
+	  bool letter)
 {
 	bool		va,
 				vb;
@@ -451,18 +450,16 @@ joins(Text t, const Segment *a, const Segment *b, unsigned char c,
 
 	/*
 	 * Hyphenated words without diacritics: "Wi-Fi", "e-mail", "Jae-in",
-	 * "Cu-ba", "Xin-ga-po".  But a hyphen between two names, where one is a
-	 * Vietnamese syllable, joins two words ("Việt Nam-Cuba", "VOV-Trung
-	 * bộ", "Ba Ria-Vung Tau"), and so does one between two lowercase
-	 * syllables typed without their marks ("kinh te-xa hoi").
+	 * "Cu-ba", "Xin-ga-po", and typed in lowercase too, as in a query
+	 * ("pu-tin") or a loanword ("xi-lanh", "ca-bin").  But a hyphen between
+	 * two names, where one is a Vietnamese syllable, joins two words
+	 * ("Việt Nam-Cuba", "VOV-Trung bộ", "Ba Ria-Vung Tau").
 	 */
 	if (c != '-' || !a->ascii || !b->ascii)
 		return false;
 	va = segment_is_viet(t, a);
 	vb = segment_is_viet(t, b);
 	if ((va || vb) && a->first_upper && b->first_upper)
-		return false;
-	if (va && vb && lower)
 		return false;
 	return true;
 }
@@ -503,7 +500,7 @@ scan_chain(Text t, size_t len, const Segment *first, int *nseg,
 		if (!*has_letter && *nseg >= CHAIN_MAX_DIGIT_SEGS)
 			break;
 		scan_segment(t, len, end + 1, &next);
-		if (!joins(t, &cur, &next, c, *has_letter, !first->first_upper))
+		if (!joins(t, &cur, &next, c, *has_letter))
 			break;
 		end = next.end;
 		(*nseg)++;

@@ -114,6 +114,12 @@ SELECT m('Nhà ở quận 1 và Q.1', plainto_tsquery('vietnamese', 'q1')) AS t6
 SELECT m('Quan hệ Việt Nam-Cuba', plainto_tsquery('vietnamese', 'namcuba')) AS f20;
 SELECT m('Ban VOV-Trung bộ', plainto_tsquery('vietnamese', 'vovtrung')) AS f21;
 SELECT m('Tin của N.Minh', plainto_tsquery('vietnamese', 'nminh')) AS f22;
+-- typed in lowercase, as in a search box, such a word is still one:
+-- "pu-tin" finds Putin, the loanword "xi-lanh" is found joined, and the
+-- rare "kinh te-xa hoi" still finds "kinh tế - xã hội" by its parts
+SELECT m('Tổng thống Putin phát biểu', websearch_to_tsquery('vietnamese', 'pu-tin')) AS t85;
+SELECT m('Động cơ 4 xi-lanh thẳng hàng', plainto_tsquery('vietnamese', 'xilanh')) AS t86;
+SELECT m('Phát triển kinh tế - xã hội', plainto_tsquery('vietnamese', 'kinh te-xa hoi')) AS t87;
 -- a number or a time is found however its groups, decimals or hours are
 -- written; a comma between thousands alone stays ambiguous
 SELECT m('Giá 1.000.000 đồng', plainto_tsquery('vietnamese', '1000000 đồng')) AS t66;
