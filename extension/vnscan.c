@@ -433,8 +433,13 @@ joins(Text t, const Segment *a, const Segment *b, unsigned char c,
 	{
 		if (letter && a->has_digit && b->has_digit)
 			return true;
-		/* an age group or a district and its number: "U.23", "Q.1" */
-		if (segment_is_caps(a) && b->nletters == 0)
+		/*
+		 * An age group or a district and its number: "U.23", "Q.1"; also
+		 * typed in lowercase, as in a query ("u.23"), if short.
+		 */
+		if (b->nletters == 0 &&
+			(segment_is_caps(a) ||
+			 (a->ascii && !a->has_digit && a->nupper == 0 && a->nletters <= 2)))
 			return true;
 
 		/*

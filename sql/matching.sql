@@ -115,11 +115,13 @@ SELECT m('Quan hệ Việt Nam-Cuba', plainto_tsquery('vietnamese', 'namcuba')) 
 SELECT m('Ban VOV-Trung bộ', plainto_tsquery('vietnamese', 'vovtrung')) AS f21;
 SELECT m('Tin của N.Minh', plainto_tsquery('vietnamese', 'nminh')) AS f22;
 -- typed in lowercase, as in a search box, such a word is still one:
--- "pu-tin" finds Putin, the loanword "xi-lanh" is found joined, and the
--- rare "kinh te-xa hoi" still finds "kinh tế - xã hội" by its parts
+-- "pu-tin" finds Putin, the loanword "xi-lanh" is found joined, the rare
+-- "kinh te-xa hoi" still finds "kinh tế - xã hội" by its parts, and
+-- "u.23" finds U.23
 SELECT m('Tổng thống Putin phát biểu', websearch_to_tsquery('vietnamese', 'pu-tin')) AS t85;
 SELECT m('Động cơ 4 xi-lanh thẳng hàng', plainto_tsquery('vietnamese', 'xilanh')) AS t86;
 SELECT m('Phát triển kinh tế - xã hội', plainto_tsquery('vietnamese', 'kinh te-xa hoi')) AS t87;
+SELECT m('Đội U.23 thắng', websearch_to_tsquery('vietnamese', 'u.23')) AS t88;
 -- a number or a time is found however its groups, decimals or hours are
 -- written; a comma between thousands alone stays ambiguous
 SELECT m('Giá 1.000.000 đồng', plainto_tsquery('vietnamese', '1000000 đồng')) AS t66;

@@ -270,6 +270,8 @@ test_codes(void)
 	CHECK("SARS-CoV-2", {CODE, "SARS-CoV-2", 0});
 	CHECK("U.23", {CODE, "U.23", 0});
 	CHECK("Q.10", {CODE, "Q.10", 0});
+	CHECK("u.23 q.1", {CODE, "u.23", 0}, {SPC, " ", 0}, {CODE, "q.1", 0});
+	CHECK("abc.23", {LET, "abc", 0}, {PUN, ".", END}, {NUM, "23", 0});
 	CHECK("V.League", {CODE, "V.League", 0});
 	CHECK("N.Minh", {LET, "N", CAP}, {PUN, ".", 0}, {LET, "Minh", CAP});
 	CHECK("Nam-Cuba", {LET, "Nam", CAP}, {PUN, "-", 0}, {LET, "Cuba", CAP});
