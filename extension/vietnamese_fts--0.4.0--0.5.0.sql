@@ -19,6 +19,9 @@ LANGUAGE sql
 SET search_path = pg_catalog, pg_temp
 AS $$
 	WITH a(word, canonical) AS (VALUES
+		('TP.HCM', 'thành phố Hồ Chí Minh'),
+		('VN', 'Việt Nam'),
+		('ĐBSCL', 'đồng bằng sông Cửu Long'),
 		('UBND', 'ủy ban nhân dân'),
 		('HĐND', 'hội đồng nhân dân'),
 		('TAND', 'tòa án nhân dân'),
@@ -57,7 +60,13 @@ AS $$
 		('CLB', 'câu lạc bộ'),
 		('CĐV', 'cổ động viên'),
 		('VĐV', 'vận động viên'),
-		('ĐTQG', 'đội tuyển quốc gia')
+		('ĐTQG', 'đội tuyển quốc gia'),
+		('GS', 'giáo sư'),
+		('PGS', 'phó giáo sư'),
+		('ThS', 'thạc sĩ'),
+		('KTS', 'kiến trúc sư'),
+		('NSND', 'nghệ sĩ nhân dân'),
+		('NSƯT', 'nghệ sĩ ưu tú')
 	), ins AS (
 		INSERT INTO @extschema@.vietnamese_user_words (word, canonical)
 		SELECT word, canonical FROM a
