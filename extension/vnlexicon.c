@@ -579,6 +579,20 @@ vn_lexicon_has_word(const VnLexicon *lex, const char *norm, size_t len,
  */
 #define JOINED_SYLLABLE_MAX	7	/* "nghieng", the longest folded syllable */
 
+/*
+ * Key of a name's folded syllables written together ("hanoi"), stored with
+ * VN_LEX_F_NAME beside the word keys (which start from another seed), so
+ * that the dictionary, which asks about every foreign word, is turned away
+ * by one look at the word filter instead of a search.
+ */
+#define JOINED_KEY_SEED		UINT64_C(0x4a6f696e65644e6d)
+
+static inline uint64_t
+joined_key(const char *s, size_t len)
+{
+	return vn_wordkey_step(JOINED_KEY_SEED, vn_hash_bytes(s, len));
+}
+
 typedef struct JoinedSearch
 {
 	const VnLexicon *lex;
@@ -633,6 +647,8 @@ vn_lexicon_joined_name(const VnLexicon *lex, const char *s, size_t len,
 	for (size_t i = 0; i < len; i++)
 		if (s[i] < 'a' || s[i] > 'z')
 			return -1;
+	if (!(vn_lexicon_lookup(lex, joined_key(s, len)) & VN_LEX_F_NAME))
+		return -1;
 	/* a syllable ("hoan") is read as one, never as a name ("ho an") */
 	if (vn_is_viet_syllable(s, len))
 		return -1;
@@ -966,10 +982,40 @@ vn_lexbuild_add_name(VnLexBuilder *b, const char *word, size_t len)
 	n = nlen > 0 ? word_key(norm, nlen, true, fkeys) : 0;
 	if (n > 0)
 		v = map_find(&b->words, fkeys[n - 1]);
-	free(norm);
 	if (v == NULL || !(*v & (VN_LEX_F_V74K | VN_LEX_F_LEARNED)))
+	{
+		free(norm);
 		return false;
+	}
 	*v |= VN_LEX_F_NAME;
+
+	/* and its folded syllables written together (vn_fold never grows) */
+	{
+		char	   *joined = malloc(nlen);
+		int			flen,
+					jlen = 0;
+		bool		isnew;
+
+		if (joined == NULL)
+		{
+			free(norm);
+			b->oom = true;
+			return false;
+		}
+		flen = vn_fold(norm, nlen, joined);
+		for (int i = 0; i < flen; i++)
+			if (joined[i] != ' ')
+				joined[jlen++] = joined[i];
+		v = map_slot(&b->words, joined_key(joined, jlen), &isnew);
+		free(joined);
+		free(norm);
+		if (v == NULL)
+		{
+			b->oom = true;
+			return false;
+		}
+		*v |= VN_LEX_F_NAME;
+	}
 	return true;
 }
 
