@@ -112,6 +112,14 @@ extern int	vn_date_canonical(const char *s, int len, char *out);
  */
 extern int	vn_number_canonical(const char *s, int len, char *out);
 
+/*
+ * A whole number glued to its unit of measurement, as the scanner keeps it
+ * in one code ("100km", "50m2", "500g", "20GB"): the number of digits, or
+ * -1.  s is the token as written, since case tells a unit from a name
+ * ("500g" is a weight, "5G" a network, "4K" a screen).
+ */
+extern int	vn_measure_number_len(const char *s, int len);
+
 /* unit flags */
 #define VN_UF_CAP			0x01	/* LETTERS: first letter is uppercase */
 #define VN_UF_ALLCAP		0x02	/* LETTERS: every letter uppercase (>= 2) */

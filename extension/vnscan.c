@@ -1301,6 +1301,33 @@ vn_code_joined(const char *s, int len, char *out)
 }
 
 /*
+ * Units of measurement, as news writes them glued to a number, each only
+ * in its own case: lowercase g and m are units, "5G" and "4K" are not.
+ */
+static const char *const measure_units[] = {
+	"km", "m", "cm", "mm", "km2", "m2", "m3", "ha", "kg", "g", "mg", "ml",
+	"l", "kW", "kWh", "MW", "GW", "W", "V", "GB", "MB", "TB", "USD", NULL
+};
+
+int
+vn_measure_number_len(const char *s, int len)
+{
+	int			n = (int) count_digits((Text) s, len, 0, 10);
+
+	/* ten digits and more (a phone number, an id) are no measure */
+	if (n == 0 || n > 9 || n == len)
+		return -1;
+	for (int i = 0; measure_units[i] != NULL; i++)
+	{
+		int			ulen = strlen(measure_units[i]);
+
+		if (ulen == len - n && memcmp(s + n, measure_units[i], ulen) == 0)
+			return n;
+	}
+	return -1;
+}
+
+/*
  * "14:30", "14h30", "14g30", "8h" -> "14h30", "8h"; -1 if s is no time
  * with hours and minutes as the scanner reads them (segment_is_time,
  * scan_clock without seconds).

@@ -24,6 +24,9 @@ SELECT t, ts_lexize('vietnamese_dict', t)
 FROM unnest(ARRAY['1.000,5', '1,000.25', '3.5', '3,5', '3.5%', '1,500', '2026', '14:30',
 				  '14g30', '08:00', '8h00', '9h', '14:30:05', '0912.345.678',
 				  '192.168.1.1', '6.2.2017', '1.0005']) t;
+-- a whole number glued to its unit: its number and unit too, case-aware
+SELECT t, ts_lexize('vietnamese_dict', t), ts_lexize('vietnamese_query_dict', t) AS query
+FROM unnest(ARRAY['100km', '500g', '20GB', '50m2', '5G', '4K', '100KM']) t;
 
 -- stopwords apply to exact forms only
 SELECT ts_lexize('vietnamese_dict', 'của');

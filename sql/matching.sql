@@ -133,6 +133,13 @@ SELECT m('Bắt đầu lúc 08:00', plainto_tsquery('vietnamese', '8h')) AS t71;
 SELECT m('Giá 1,500 đồng', plainto_tsquery('vietnamese', '1500')) AS f23;
 SELECT m('Khai mạc lúc 14h30', plainto_tsquery('vietnamese', '14h')) AS f24;
 SELECT m('Giá 3.500 đồng', plainto_tsquery('vietnamese', '3,5')) AS f25;
+-- a whole number glued to its unit is also its number and its unit:
+-- "100 km" and "100km" find each other; "5G" is a network, not a weight
+SELECT m('Cao tốc dài 100km', plainto_tsquery('vietnamese', '100 km')) AS t89;
+SELECT m('Cao tốc dài 100 km', plainto_tsquery('vietnamese', '100km')) AS t90;
+SELECT m('Gói 500g đường', websearch_to_tsquery('vietnamese', '500 g')) AS t91;
+SELECT 'cao:1 toc:2 100km:3'::tsvector @@ plainto_tsquery('vietnamese', '100km') AS t92;
+SELECT m('Mạng 5G phủ sóng', plainto_tsquery('vietnamese', '5 g')) AS f30;
 -- a date is indexed in one spelling too, so queries that keep it whole
 -- (vietnamese_query) find it however it is written
 SELECT m('Họp ngày 30-10-2026', plainto_tsquery('vietnamese_query', '30/10/2026')) AS t72;

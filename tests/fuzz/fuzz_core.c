@@ -24,6 +24,7 @@
  *	- vn_iy_variant(): at most one byte longer, valid UTF-8, and
  *	  vn_yi_variant() gives the input back;
  *	- vn_scan_unit(): units tile the input, each at least one byte;
+ *	- vn_measure_number_len(): a count of leading digits, short of the end;
  *	- vn_lexicon_joined_name() on the input's letters a-z: within its
  *	  buffer, and the input again once its spaces are taken out, cut into
  *	  2 to VN_JOINED_NAME_MAX Vietnamese syllables;
@@ -542,6 +543,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	check_utf8(text, size);
 	check_normalize_fold(text, size);
+
+	/* a number glued to its unit: a number of digits inside the token */
+	{
+		int			n = vn_measure_number_len(text, size);
+
+		FUZZ_CHECK(n == -1 || (n >= 1 && n <= 9 && (size_t) n < size));
+		for (int i = 0; i < n; i++)
+			FUZZ_CHECK(text[i] >= '0' && text[i] <= '9');
+	}
 	check_scan(text, size);
 
 	check_tokens(text, size, NULL, NULL, false);

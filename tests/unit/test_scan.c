@@ -377,6 +377,33 @@ test_date_canonical(void)
 	check_date_canonical("", NULL);
 }
 
+/* a number glued to its unit: the number's length, on the token as written */
+static void
+test_measure(void)
+{
+	static const struct
+	{
+		const char *s;
+		int			want;
+	}			cases[] = {
+		{"100km", 3}, {"50m2", 2}, {"500g", 3}, {"20GB", 2}, {"5kWh", 1},
+		{"1m", 1}, {"30USD", 2},
+		{"5G", -1}, {"4K", -1}, {"3D", -1},	/* names of things, not units */
+		{"100KM", -1}, {"20gb", -1},	/* units only in their own case */
+		{"100kmh", -1}, {"km100", -1}, {"100", -1}, {"km", -1}, {"", -1},
+		{"1234567890km", -1},	/* ten digits: no measure */
+		{"2,5kg", -1},			/* the scanner splits a decimal from its unit */
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		int			n = vn_measure_number_len(cases[i].s, strlen(cases[i].s));
+
+		ok(n == cases[i].want, "vn_measure_number_len(\"%s\") = %d (got %d)",
+		   cases[i].s, cases[i].want, n);
+	}
+}
+
 static void
 test_number_canonical(void)
 {
@@ -886,6 +913,7 @@ main(int argc, char **argv)
 	test_letters();
 	test_codes();
 	test_code_joined();
+	test_measure();
 	test_number_canonical();
 	test_date_canonical();
 	test_date_parts();
