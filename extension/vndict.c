@@ -696,23 +696,20 @@ add_date_parts(LexBuf *lb, const char *s, int len, uint16 nvariant)
  * A whole number glued to its unit ("100km", "500g", "20GB";
  * vn_measure_number_len): the number and the unit too, as the parts of a
  * code, so that "100 km" finds it and the query "100km" finds "100 km".
- * Decided on the token as written, where case tells a unit from a name:
- * "5G" is no weight.
+ * Decided on the token as written (raw), where case tells a unit from a
+ * name: "5G" is no weight.  Such a token is ASCII, so its normalized form
+ * (norm) is the same bytes in lowercase, and the parts are taken from it.
  */
 static void
-add_measure_parts(LexBuf *lb, const char *raw, int len, uint16 nvariant)
+add_measure_parts(LexBuf *lb, const char *raw, int len, const char *norm,
+				  int nlen, uint16 nvariant)
 {
 	int			n = vn_measure_number_len(raw, len);
-	char	   *unit;
 
-	if (n < 0)
+	if (n < 0 || nlen != len)
 		return;
-	lexbuf_add(lb, lexdup(raw, n), nvariant, 0);
-	unit = lexdup(raw + n, len - n);
-	for (int i = 0; unit[i] != '\0'; i++)
-		if (unit[i] >= 'A' && unit[i] <= 'Z')
-			unit[i] += 'a' - 'A';
-	lexbuf_add(lb, unit, nvariant, 0);
+	lexbuf_add(lb, lexdup(norm, n), nvariant, 0);
+	lexbuf_add(lb, lexdup(norm + n, nlen - n), nvariant, 0);
 }
 
 /*
@@ -914,7 +911,7 @@ vnfts_dict_lexize(PG_FUNCTION_ARGS)
 		add_text(d, &lb, norm, nlen, 1, true);
 		/* variant 2 holds a code's parts, and a measure has no others */
 		if (d->codeparts)
-			add_measure_parts(&lb, in, len, 2);
+			add_measure_parts(&lb, in, len, norm, nlen, 2);
 	}
 
 	if (norm != normbuf)
