@@ -443,6 +443,18 @@ joins(Text t, const Segment *a, const Segment *b, unsigned char c,
 			return true;
 
 		/*
+		 * A dotted abbreviation in lowercase or mixed case, as typed in a
+		 * query or written "Tp.HCM": short letter groups that are not
+		 * Vietnamese syllables ("tp.hcm", "pgs.ts"; "nay.The" is a missing
+		 * space).
+		 */
+		if (a->ascii && b->ascii && !a->has_digit && !b->has_digit &&
+			a->nletters >= 1 && a->nletters <= 3 &&
+			b->nletters >= 1 && b->nletters <= 4 &&
+			!segment_is_viet(t, a) && !segment_is_viet(t, b))
+			return true;
+
+		/*
 		 * An initial and a foreign name: "V.League".  Not an initial and a
 		 * Vietnamese given name, "N.Minh", which is two words.
 		 */

@@ -122,6 +122,13 @@ SELECT m('Tổng thống Putin phát biểu', websearch_to_tsquery('vietnamese',
 SELECT m('Động cơ 4 xi-lanh thẳng hàng', plainto_tsquery('vietnamese', 'xilanh')) AS t86;
 SELECT m('Phát triển kinh tế - xã hội', plainto_tsquery('vietnamese', 'kinh te-xa hoi')) AS t87;
 SELECT m('Đội U.23 thắng', websearch_to_tsquery('vietnamese', 'u.23')) AS t88;
+-- a dotted abbreviation typed in lowercase or mixed case is the code:
+-- "tp.hcm" finds TP.HCM (it was tp <-> hcm, which the code's parts at one
+-- position never match), "Tp.HCM" too; a missing space is not one
+SELECT m('Tin từ TP.HCM hôm nay', websearch_to_tsquery('vietnamese', 'tp.hcm')) AS t93;
+SELECT m('Giá nhà ở Tp.HCM tăng', plainto_tsquery('vietnamese', 'TP.HCM')) AS t94;
+SELECT m('Hội đồng có 3 PGS.TS', plainto_tsquery('vietnamese', 'pgs.ts')) AS t95;
+SELECT m('Anh ấy nhắn ok.Anh đến ngay', phraseto_tsquery('vietnamese', 'ok anh')) AS t96;
 -- a number or a time is found however its groups, decimals or hours are
 -- written; a comma between thousands alone stays ambiguous
 SELECT m('Giá 1.000.000 đồng', plainto_tsquery('vietnamese', '1000000 đồng')) AS t66;
