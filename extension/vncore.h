@@ -124,7 +124,7 @@ extern int	vn_measure_number_len(const char *s, int len);
 #define VN_UF_CAP			0x01	/* LETTERS: first letter is uppercase */
 #define VN_UF_ALLCAP		0x02	/* LETTERS: every letter uppercase (>= 2) */
 #define VN_UF_MARKED		0x04	/* LETTERS: has a Vietnamese diacritic */
-#define VN_UF_NONNFC		0x08	/* LETTERS: has combining marks (NFD etc.) */
+#define VN_UF_NONNFC		0x08	/* LETTERS: combining marks (NFD), soft hyphen */
 #define VN_UF_NEWLINE		0x10	/* SPACE: contains a line break */
 #define VN_UF_SENTEND		0x20	/* PUNCT: ends a sentence (. ! ? …) */
 

@@ -574,6 +574,12 @@ icu_fold(const char *in, size_t len, int32_t *outlen)
 						 &status);
 	if (U_FAILURE(status))
 		goto done;
+	/* soft hyphens are invisible: "Dakh\u00ADlia" is "dakhlia" */
+	blen = 0;
+	for (int32_t i = 0; i < alen; i++)
+		if (a[i] != 0xAD)
+			a[blen++] = a[i];
+	alen = blen;
 	blen = unorm2_normalize(nfc, a, alen, b, ucap, &status);
 	if (U_FAILURE(status))
 		goto done;

@@ -67,7 +67,7 @@ typedef struct Segment
 	bool		first_upper;	/* first letter is uppercase */
 	bool		marked;			/* Vietnamese diacritic, đ included */
 	bool		vowel_marked;	/* tone or vowel modifier (not đ) */
-	bool		nonnfc;			/* combining marks after a letter */
+	bool		nonnfc;			/* combining marks or a soft hyphen */
 	bool		ascii;			/* ASCII letters and digits only */
 } Segment;
 
@@ -369,6 +369,17 @@ scan_segment(Text t, size_t len, size_t pos, Segment *seg)
 			seg->nonnfc = true;
 			if (is_vn_mark(cp))
 				seg->marked = seg->vowel_marked = true;
+		}
+		else if (after_letter && cp == 0xAD && p + n < len)
+		{
+			int32_t		next;
+
+			/* a soft hyphen is an invisible break hint inside a word */
+			decode_at(t, len, p + n, &next);
+			if (next < 0 || !is_latin_letter(next))
+				break;
+			seg->nonnfc = true;
+			after_letter = false;
 		}
 		else if (after_letter && is_apostrophe(cp) && p + n < len)
 		{

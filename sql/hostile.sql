@@ -50,6 +50,13 @@ SELECT to_tsvector('vietnamese', 'a' || repeat(E'\u0301', 10000) || ' b');
 -- space; inside a word they are not lexemes.
 SELECT * FROM show_tokens(E'\ufeffNhà\u200bnước và\u200b nhân dân');
 SELECT * FROM show_tokens(E'x\u200dy \u2060z');
+-- A soft hyphen (an invisible hyphenation hint) between letters is inside
+-- the word and left out of its lexemes; elsewhere it is punctuation.
+SELECT alias, replace(token, E'\u00ad', '<SHY>') AS token, lexemes
+FROM ts_debug('vietnamese', E'Jamil Dakh\u00adlia \u00adba\u00ad')
+WHERE alias <> 'space';
+SELECT to_tsvector('vietnamese', E'Dakh\u00adlia') @@
+	   plainto_tsquery('vietnamese', 'Dakhlia') AS soft_hyphen_found;
 
 -- Emoji, with skin tones, ZWJ sequences, flags and variation selectors:
 -- punctuation, no lexemes.

@@ -355,6 +355,8 @@ main(void)
 	check_norm("qúy", "quý");
 	check_norm("quý", "quý");
 	check_norm("hoa\xcc\x80", "hòa");	/* NFD, old placement */
+	check_norm("Dakh\xc2\xadlia", "dakhlia");	/* soft hyphen */
+	check_norm("Vi\xc2\xadệt", "việt");
 	/* closed syllables and modified vowels keep theirs */
 	check_norm("hoàn", "hoàn");
 	check_norm("thuyết", "thuyết");

@@ -215,6 +215,10 @@ test_letters(void)
 		  {LET, "Nội", CAP | MRK}, {PUN, "'", 0});
 	CHECK("a' b", {LET, "a", 0}, {PUN, "'", 0}, {LET, "b", 0});
 	CHECK("a'1", {LET, "a", 0}, {PUN, "'", 0}, {NUM, "1", 0});
+	/* a soft hyphen between letters is inside the word, elsewhere punctuation */
+	CHECK("Dakh\xc2\xadlia", {LET, "Dakh\xc2\xadlia", CAP | NFD});
+	CHECK("ba\xc2\xad \xc2\xadx", {LET, "ba", 0}, {PUN, "\xc2\xad", 0},
+		  {PUN, "\xc2\xad", 0}, {LET, "x", 0});
 	/* Vietnamese hyphenated place names split */
 	CHECK("Bà Rịa-Vũng Tàu", {LET, "Bà", CAP | MRK}, {LET, "Rịa", CAP | MRK},
 		  {PUN, "-", 0}, {LET, "Vũng", CAP | MRK}, {LET, "Tàu", CAP | MRK});
