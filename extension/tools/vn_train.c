@@ -5,8 +5,8 @@
  *	  text.  Not run by the build; its output (extension/data/model/) is.
  *
  * Usage:
- *	  vn_train [-e epochs] [-r runs] [-p prune] [-H heldout-every] -w wordlist -o outdir
- *			   gold.txt [gold.txt ...]
+ *	  vn_train [-e epochs] [-r runs] [-p prune] [-c copies] [-H heldout-every]
+ *			   -w wordlist -o outdir gold.txt [gold.txt ...]
  *
  * Gold format: one sentence per line, words separated by a space, the
  * syllables of a word joined by '_'.  The segmenter sees each line with
@@ -18,6 +18,11 @@
  * lexicon feature.  To keep the model from trusting it blindly, each
  * sentence is trained against a list built from the other folds only
  * (jackknife), so membership means what it will mean on new text.
+ *
+ * With -c, each epoch trains on the sentences of the first gold file that
+ * many times (in the shuffled order): that file is the treebank whose
+ * convention defines a word, and the others, from elsewhere, join or split
+ * some words differently.  The word and pair counts see each line once.
  *
  * With -r, training is repeated from zero with differently shuffled
  * sentences and the averaged weights of the runs are averaged again.
@@ -48,6 +53,7 @@ typedef struct Sent
 	size_t		len;
 	uint8_t    *wstart;			/* wstart[b]: a gold word starts at byte b */
 	int			fold;
+	int			copies;			/* times trained on per epoch (-c) */
 	bool		heldout;
 } Sent;
 
@@ -234,7 +240,7 @@ static int	nsents,
 			capsents;
 
 static void
-add_sentence(const char *line, size_t len, int fold, bool heldout)
+add_sentence(const char *line, size_t len, int fold, int copies, bool heldout)
 {
 	Sent	   *s;
 	bool		atstart = true;
@@ -249,6 +255,7 @@ add_sentence(const char *line, size_t len, int fold, bool heldout)
 	s->wstart = calloc(len + 1, 1);
 	s->len = len;
 	s->fold = fold;
+	s->copies = copies;
 	s->heldout = heldout;
 	for (size_t i = 0; i < len; i++)
 	{
@@ -499,9 +506,11 @@ base_line(const char *line, size_t len, void *arg)
 static int	heldout_every = 0;
 static int	lineno = 0;
 
+/* arg: the number of copies of the file's sentences (-c) */
 static void
 gold_line(const char *line, size_t len, void *arg)
 {
+	int			copies = *(const int *) arg;
 	int			fold = lineno % NFOLDS;
 	bool		heldout = heldout_every > 0 && lineno % heldout_every == 0;
 	char	   *stripped = malloc(len + 1);
@@ -510,9 +519,9 @@ gold_line(const char *line, size_t len, void *arg)
 	lineno++;
 	if (!heldout)
 		collect_words(line, len, fold);
-	add_sentence(line, len, fold, heldout);
+	add_sentence(line, len, fold, copies, heldout);
 	sl = vn_fold(line, len, stripped);
-	add_sentence(stripped, sl, fold, heldout);
+	add_sentence(stripped, sl, fold, copies, heldout);
 	if (!heldout)
 	{
 		collect_pairs(line, len, fold);
@@ -601,8 +610,10 @@ main(int argc, char **argv)
 	char		path[4096];
 	FILE	   *f;
 	long		kept = 0;
+	int			first_copies = 1;
+	int			norder = 0;
 
-	while ((c = getopt(argc, argv, "e:r:p:H:w:o:")) != -1)
+	while ((c = getopt(argc, argv, "e:r:p:c:H:w:o:")) != -1)
 	{
 		switch (c)
 		{
@@ -617,6 +628,11 @@ main(int argc, char **argv)
 			case 'p':
 				prune = atof(optarg);
 				break;
+			case 'c':
+				first_copies = atoi(optarg);
+				if (first_copies < 1)
+					first_copies = 1;
+				break;
 			case 'H':
 				heldout_every = atoi(optarg);
 				break;
@@ -627,18 +643,24 @@ main(int argc, char **argv)
 				outdir = optarg;
 				break;
 			default:
-				fprintf(stderr, "usage: vn_train [-e epochs] [-r runs] [-p prune] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
+				fprintf(stderr, "usage: vn_train [-e epochs] [-r runs] [-p prune] [-c copies] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
 				return 2;
 		}
 	}
 	if (wordlist == NULL || outdir == NULL || optind >= argc)
 	{
-		fprintf(stderr, "usage: vn_train [-e epochs] [-r runs] [-p prune] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
+		fprintf(stderr, "usage: vn_train [-e epochs] [-r runs] [-p prune] [-c copies] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
 		return 2;
 	}
 	read_lines(wordlist, base_line, NULL);
 	for (int i = optind; i < argc; i++)
-		read_lines(argv[i], gold_line, NULL);
+	{
+		int			copies = (i == optind) ? first_copies : 1;
+
+		read_lines(argv[i], gold_line, &copies);
+	}
+	for (int i = 0; i < nsents; i++)
+		norder += sents[i].copies;
 	merge_words();
 	merge_pairs();
 	fprintf(stderr, "%d sentences (with stripped copies), %d base words, %d learned words\n",
@@ -649,22 +671,23 @@ main(int argc, char **argv)
 	lex[NFOLDS] = build_lexicon(-1, &img[NFOLDS]);	/* all folds: held-out */
 
 	tz = malloc(vn_tokenizer_size());
-	order = malloc(nsents * sizeof(int));
+	order = malloc(norder * sizeof(int));
 	for (int rn = 0; rn < runs; rn++)
 	{
 		/* each run starts from zero weights and shuffles differently */
 		free(wmap.e);
 		memset(&wmap, 0, sizeof(wmap));
 		counter = 1;
-		for (int i = 0; i < nsents; i++)
-			order[i] = i;
+		for (int i = 0, k = 0; i < nsents; i++)
+			for (int c = 0; c < sents[i].copies; c++)
+				order[k++] = i;
 		srand(12345 + rn);
 		for (int e = 1; e <= epochs; e++)
 		{
 			HookCtx		h = {0};
 
 			h.learn = true;
-			for (int i = nsents - 1; i > 0; i--)
+			for (int i = norder - 1; i > 0; i--)
 			{
 				int			j = rand() % (i + 1),
 							t = order[i];
@@ -672,7 +695,7 @@ main(int argc, char **argv)
 				order[i] = order[j];
 				order[j] = t;
 			}
-			for (int i = 0; i < nsents; i++)
+			for (int i = 0; i < norder; i++)
 			{
 				const Sent *s = &sents[order[i]];
 
