@@ -215,7 +215,7 @@ extern int	vn_normalize_reference(const char *in, size_t len, char *out);
 
 /*
  * vn_fold: strip Vietnamese diacritics from normalized text: tones and vowel
- * modifiers, đ -> d.  Output is never longer than the input.  Returns the
+ * modifiers, đ -> d, and their combining forms left after a letter.  Output is never longer than the input.  Returns the
  * output length.
  */
 extern int	vn_fold(const char *in, size_t len, char *out);

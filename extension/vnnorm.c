@@ -458,6 +458,69 @@ emit_syllable(VnLetter *s, int n, char *out, bool move_tone)
  */
 #define MAX_RUN 16
 
+/*
+ * A Vietnamese combining mark left over after NFC, following a run of
+ * letters.  Keyboards and converters sometimes type a mark twice ("Sơ̛n",
+ * "thị̣", "Ướ́c") or a second tone over the first ("miể̃n"); news text has
+ * such words.  A mark the syllable already carries is dropped, and a tone
+ * over another tone replaces it (the later one in NFC order wins, as when
+ * retyping a tone), so the word reads as the syllable it is.  Returns
+ * false for marks to keep as they are (a tone where the syllable has none
+ * could not be composed, so it sits on a consonant: not Vietnamese).
+ */
+static bool
+absorb_mark(VnLetter *run, int nrun, int32_t cp)
+{
+	int			tone = VN_TONE_NONE,
+				mod = VN_MOD_NONE;
+
+	switch (cp)
+	{
+		case 0x300:
+			tone = VN_TONE_GRAVE;
+			break;
+		case 0x301:
+			tone = VN_TONE_ACUTE;
+			break;
+		case 0x303:
+			tone = VN_TONE_TILDE;
+			break;
+		case 0x309:
+			tone = VN_TONE_HOOK;
+			break;
+		case 0x323:
+			tone = VN_TONE_DOT;
+			break;
+		case 0x302:
+			mod = VN_MOD_CIRC;
+			break;
+		case 0x306:
+			mod = VN_MOD_BREVE;
+			break;
+		case 0x31B:
+			mod = VN_MOD_HORN;
+			break;
+		default:
+			return false;
+	}
+	for (int k = nrun - 1; k >= 0; k--)
+	{
+		if (mod != VN_MOD_NONE && run[k].mod == mod)
+			return true;
+		if (tone != VN_TONE_NONE && run[k].tone != VN_TONE_NONE)
+		{
+			VnLetter	l = run[k];
+
+			l.tone = tone;
+			if (vn_letter_compose(&l) < 0)
+				return false;
+			run[k].tone = tone;
+			return true;
+		}
+	}
+	return false;
+}
+
 static size_t
 canonicalize(const char *in, size_t len, char *out)
 {
@@ -492,12 +555,17 @@ canonicalize(const char *in, size_t len, char *out)
 			i += clen;
 			continue;
 		}
+		if (nrun > 0 && absorb_mark(run, nrun, cp))
+		{
+			i += clen;
+			continue;
+		}
 		if (nrun > 0)
 		{
 			/*
-			 * A combining mark that NFC could not compose (e.g. an acute
-			 * after ẹ) belongs to the last letter: moving the tone would make
-			 * the pair composable and the result no longer NFC.
+			 * A combining mark that NFC could not compose (e.g. a hook on a
+			 * consonant) belongs to the last letter: moving the tone would
+			 * make the pair composable and the result no longer NFC.
 			 */
 			bool		mark_follows = cp >= 0x300 &&
 				(u_charType(cp) == U_NON_SPACING_MARK ||
@@ -816,6 +884,14 @@ vn_normalize_reference(const char *in, size_t len, char *out)
 	return (int) clen;
 }
 
+/* the combining forms of the Vietnamese tones and vowel marks */
+static inline bool
+is_vn_mark(int32_t cp)
+{
+	return cp == 0x300 || cp == 0x301 || cp == 0x302 || cp == 0x303 ||
+		cp == 0x306 || cp == 0x309 || cp == 0x31B || cp == 0x323;
+}
+
 int
 vn_fold(const char *in, size_t len, char *out)
 {
@@ -846,6 +922,8 @@ vn_fold(const char *in, size_t len, char *out)
 		clen = vn_utf8_decode(p + i, len - i, &cp);
 		if (cp >= 0x80 && vn_letter_decompose(cp, &l))
 			out[o++] = l.upper ? l.base - 'a' + 'A' : l.base;
+		else if (is_vn_mark(cp) && o > 0 && is_ascii_letter(out[o - 1]))
+			;					/* a mark left on a letter goes with the rest */
 		else
 		{
 			memcpy(out + o, in + i, clen);
@@ -865,6 +943,7 @@ vn_has_marks(const char *in, size_t len)
 	while (i < len)
 	{
 		int32_t		cp;
+		int			clen;
 		VnLetter	l;
 
 		if (p[i] < 0x80)
@@ -872,9 +951,13 @@ vn_has_marks(const char *in, size_t len)
 			i++;
 			continue;
 		}
-		i += vn_utf8_decode(p + i, len - i, &cp);
+		clen = vn_utf8_decode(p + i, len - i, &cp);
 		if (cp >= 0 && vn_letter_decompose(cp, &l))
 			return true;
+		/* a mark left on a letter, which vn_fold drops */
+		if (is_vn_mark(cp) && i > 0 && is_ascii_letter(p[i - 1]))
+			return true;
+		i += clen;
 	}
 	return false;
 }

@@ -40,6 +40,14 @@ SELECT * FROM show_tokens(E'2026\u0301 .\u0301');
 SELECT * FROM show_tokens(E'Vie\u0323\u0302t Nam ho\u0300a bi\u0300nh');
 SELECT to_tsvector('vietnamese', E'Vie\u0323\u0302t Nam') =
 	   to_tsvector('vietnamese', 'Việt Nam') AS nfd_equals_nfc;
+-- A mark typed twice, or a second tone over the first, as news text has
+-- them ("Sơ̛n", "thị̣", "Ướ́c", "miể̃n"): the syllable it was meant to be.
+SELECT * FROM show_tokens(E'Lạng\u0323 So\u031b\u031bn, thị\u0323 trường, Ướ\u0301c mơ, miể\u0303n phí');
+SELECT to_tsvector('vietnamese', E'Lạng\u0323 Sơ\u031bn') @@
+	   phraseto_tsquery('vietnamese', 'Lạng Sơn') AS double_marks_found,
+	   to_tsvector('vietnamese', E'đượ\u0323c') AS double_marked_stopword;
+-- A Vietnamese mark left on a consonant stays in the exact form only.
+SELECT to_tsvector('vietnamese', E'ng\u0323');
 -- Many marks on one letter stay attached to that letter: one token, too
 -- long to index, so only "b" is left.
 SELECT alias, octet_length(token) AS bytes, array_length(lexemes, 1) AS nlex

@@ -54,6 +54,11 @@ fold_simple(const char *in, size_t len, char *out)
 
 		if (cp >= 0x80 && vn_letter_decompose(cp, &l))
 			out[o++] = l.upper ? l.base - 'a' + 'A' : l.base;
+		else if ((cp == 0x300 || cp == 0x301 || cp == 0x302 || cp == 0x303 ||
+				  cp == 0x306 || cp == 0x309 || cp == 0x31B || cp == 0x323) &&
+				 o > 0 && ((out[o - 1] >= 'a' && out[o - 1] <= 'z') ||
+						   (out[o - 1] >= 'A' && out[o - 1] <= 'Z')))
+			;					/* a combining Vietnamese mark on a letter */
 		else
 		{
 			memcpy(out + o, in + i, clen);
@@ -373,8 +378,23 @@ main(void)
 	check_norm("hoài", "hoài");
 	check_norm("muà", "mùa");
 	check_norm("ngươì", "người");
-	/* a mark NFC cannot compose stays on its letter: normalizing is idempotent */
-	check_norm("ie\xcc\xa3\xcc\x81", "i\xe1\xba\xb9\xcc\x81");
+	/*
+	 * A mark typed twice goes; a second tone replaces the first (news text
+	 * has "Sơ̛n", "thị̣", "Ướ́c", "miể̃n").  A mark NFC cannot compose
+	 * otherwise stays on its letter.  Normalizing is idempotent.
+	 */
+	check_norm("ie\xcc\xa3\xcc\x81", "íe");
+	check_norm("S\xc6\xa1\xcc\x9bn", "sơn");
+	check_norm("S\xc6\xa1n\xcc\x9b", "sơn");	/* typed again at the end */
+	check_norm("n\xcc\x9b", "n\xcc\x9b");	/* no horn to merge with */
+	check_norm("th\xe1\xbb\x8b\xcc\xa3", "thị");
+	check_norm("\xc6\xaf\xe1\xbb\x9b\xcc\x81" "c", "ước");
+	check_norm("li\xe1\xbb\x81\xcc\x80n", "liền");
+	check_norm("mi\xe1\xbb\x83\xcc\x83n", "miễn");
+	check_norm("L\xe1\xba\xa1ng\xcc\xa3", "lạng");
+	check_norm("a\xcc\x81\xcc\x81\xcc\x81", "á");
+	check_norm("ng\xcc\xa3", "ng\xcc\xa3");	/* no tone to merge with */
+	check_norm("q\xcc\x88", "q\xcc\x88");	/* not a Vietnamese mark */
 	{
 		const char *in = "ie\xcc\xa3\xcc\x81";
 		char		once[64],
@@ -519,8 +539,12 @@ main(void)
 	check_fold("Đảng Cộng sản", "dang cong san");
 	check_fold("thuỷ", "thuy");
 	check_fold("Nguyễn Thị Ánh", "nguyen thi anh");
+	check_fold("ng\xcc\xa3 e\xcc\xa3\xcc\x81", "ng e");	/* left-over marks */
+	check_fold("q\xcc\x88 \xcc\x81", "q\xcc\x88 \xcc\x81");	/* not on a letter */
 	ok(vn_has_marks("của", strlen("của")), "của has marks");
 	ok(!vn_has_marks("cua", 3), "cua has none");
+	ok(vn_has_marks("ng\xcc\xa3", 4), "a Vietnamese mark left on a consonant counts");
+	ok(!vn_has_marks("q\xcc\x88", 3), "a diaeresis does not");
 
 	/* spaces that may separate syllables */
 	ok(vn_space_at(" ", 1) == 1, "ASCII space");
