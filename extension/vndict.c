@@ -574,6 +574,9 @@ add_joined_name(VnDict *d, LexBuf *lb, const char *s, int len,
 		lexbuf_add(lb, lexdup(buf, n), nvariant, 0);
 }
 
+static void add_possessive_stem(VnDict *d, LexBuf *lb, const char *s,
+								int len, uint16 nvariant);
+
 /*
  * add_text() for several syllables with Layout = prefix: the compound in
  * nvariant first, its syllables in first + 1, each laid out if it is
@@ -607,6 +610,7 @@ add_compound_layout(VnDict *d, LexBuf *lb, const char *norm,
 		}
 		add_iy_variant(d, lb, sy, lens[i], nv + 2);
 		add_joined_name(d, lb, sy, lens[i], nv + 3);
+		add_possessive_stem(d, lb, sy, lens[i], nv + 4);
 		off += flens[i] + 1;
 	}
 }
@@ -621,6 +625,37 @@ is_stopword(VnDict *d, char *word, int len)
 		return false;
 	return searchstoplist(&d->stoplist, word) ||
 		(d->barestop.len > 0 && searchstoplist(&d->barestop, word));
+}
+
+/*
+ * An English possessive ("Vietnam's", "McDonald's", "Victoria's Secret"):
+ * the word without its "'s" too, as the default parser splits it, so that
+ * "mcdonald" finds "McDonald's" (the news corpus writes about 800 of them,
+ * brand names among them).  A variant of its own at the word's position,
+ * with the stem's joined name in one more ("Vietnam's" as "viet_nam=").
+ * Words of letters a-z only, so that Vietnamese names with an apostrophe
+ * ("H'Mông", "Đắk R'lấp") are left alone.
+ */
+static void
+add_possessive_stem(VnDict *d, LexBuf *lb, const char *s, int len,
+					uint16 nvariant)
+{
+	int			n = len - 2;
+	char	   *stem;
+
+	if (n < 2 || s[n] != '\'' || s[n + 1] != 's')
+		return;
+	for (int i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return;
+	stem = lexdup(s, n);
+	if (is_stopword(d, stem, n))
+	{
+		pfree(stem);
+		return;
+	}
+	add_joined_name(d, lb, stem, n, nvariant + 1);
+	add_forms(d, lb, stem, n, nvariant, 0);
 }
 
 /*
@@ -768,6 +803,7 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 			}
 			add_iy_variant(d, lb, word, wlen, first_nvariant + 3);
 			add_joined_name(d, lb, word, wlen, first_nvariant + 4);
+			add_possessive_stem(d, lb, word, wlen, first_nvariant + 5);
 		}
 	}
 	else if (n > 1)
@@ -844,6 +880,8 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 							   first_nvariant + 2);
 				add_joined_name(d, lb, norm + starts[i], lens[i],
 								first_nvariant + 3);
+				add_possessive_stem(d, lb, norm + starts[i], lens[i],
+									first_nvariant + 4);
 			}
 		}
 		if (folded && !small)

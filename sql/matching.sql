@@ -174,6 +174,17 @@ SELECT m('Đầu tư hạ tầng, kết nối vùng', plainto_tsquery('vietnames
 SELECT m('Hòn đá lăn', plainto_tsquery('vietnamese', 'honda')) AS f27;
 SELECT m('Xe Honda mới', plainto_tsquery('vietnamese', 'hon da')) AS f28;
 
+-- an English possessive is also its word without "'s", as the default
+-- parser splits it, in both directions; a Vietnamese name with an
+-- apostrophe is not cut
+SELECT m('Cửa hàng McDonald''s đầu tiên', plainto_tsquery('vietnamese', 'mcdonald')) AS t97;
+SELECT m('Cửa hàng McDonald’s đầu tiên', plainto_tsquery('vietnamese', 'McDonald')) AS t98;
+SELECT m('Thương hiệu McDonald ở Hà Nội', plainto_tsquery('vietnamese', 'McDonald''s')) AS t99;
+SELECT m('Chương trình Vietnam''s Next Top Model', plainto_tsquery('vietnamese', 'vietnam')) AS t100;
+SELECT m('Victoria''s Secret mở cửa hàng', phraseto_tsquery('vietnamese', 'victoria secret')) AS t101;
+SELECT m('Xã Đắk R''lấp', plainto_tsquery('vietnamese', 'r')) AS f31;
+SELECT m('Moody''s hạ bậc', plainto_tsquery('vietnamese', 'mood')) AS f32;
+
 -- stopwords do not block a match
 SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;
 SELECT m('giá của xăng', phraseto_tsquery('vietnamese', 'giá của xăng')) AS t23;
