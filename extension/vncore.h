@@ -214,9 +214,10 @@ extern int	vn_normalize(const char *in, size_t len, char *out);
 extern int	vn_normalize_reference(const char *in, size_t len, char *out);
 
 /*
- * vn_fold: strip Vietnamese diacritics from normalized text: tones and vowel
- * modifiers, đ -> d, and their combining forms left after a letter.  Output is never longer than the input.  Returns the
- * output length.
+ * vn_fold: strip diacritics from normalized text: Vietnamese tones and vowel
+ * modifiers, đ -> d, the accents of other Latin letters (ö -> o, ß -> ss),
+ * and combining marks left after a letter.  Output is never longer than
+ * the input.  Returns the output length.
  */
 extern int	vn_fold(const char *in, size_t len, char *out);
 
@@ -227,7 +228,7 @@ extern int	vn_fold(const char *in, size_t len, char *out);
  */
 extern int	vn_space_at(const char *s, size_t n);
 
-/* true if normalized text contains a Vietnamese diacritic (vn_fold changes it) */
+/* true if normalized text contains a diacritic (vn_fold changes it) */
 extern bool vn_has_marks(const char *in, size_t len);
 
 /*

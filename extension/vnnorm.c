@@ -884,12 +884,57 @@ vn_normalize_reference(const char *in, size_t len, char *out)
 	return (int) clen;
 }
 
-/* the combining forms of the Vietnamese tones and vowel marks */
+/* a combining diacritical mark (U+0300-U+036F: tones, accents, ...) */
 static inline bool
-is_vn_mark(int32_t cp)
+is_latin_mark(int32_t cp)
 {
-	return cp == 0x300 || cp == 0x301 || cp == 0x302 || cp == 0x303 ||
-		cp == 0x306 || cp == 0x309 || cp == 0x31B || cp == 0x323;
+	return cp >= 0x300 && cp <= 0x36F;
+}
+
+/*
+ * The plain letters of a Latin letter with a diacritic that is not
+ * Vietnamese ("ö" -> "o", "ç" -> "c", "ø" -> "o", "ß" -> "ss"), so that a
+ * foreign name typed without its accents finds it ("ozil", "francois"),
+ * as Vietnamese words do.  Writes one or two ASCII bytes, never more than
+ * the letter's UTF-8 length; returns how many, or 0 for anything else.
+ */
+static int
+latin_base(int32_t cp, char *out)
+{
+	static const struct
+	{
+		int32_t		cp;
+		const char *s;
+	}			special[] = {
+		{0xC6, "AE"}, {0xD0, "D"}, {0xD8, "O"}, {0xDE, "TH"}, {0xDF, "ss"},
+		{0xE6, "ae"}, {0xF0, "d"}, {0xF8, "o"}, {0xFE, "th"}, {0x126, "H"},
+		{0x127, "h"}, {0x131, "i"}, {0x141, "L"}, {0x142, "l"}, {0x152, "OE"},
+		{0x153, "oe"}, {0x166, "T"}, {0x167, "t"}
+	};
+	UErrorCode	status = U_ZERO_ERROR;
+	const UNormalizer2 *nfd;
+	UChar		d[8];
+	int32_t		n;
+
+	if (!((cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF)) ||
+		cp == 0xD7 || cp == 0xF7)
+		return 0;
+	for (int k = 0; k < (int) (sizeof(special) / sizeof(special[0])); k++)
+		if (special[k].cp == cp)
+		{
+			n = (int32_t) strlen(special[k].s);
+			memcpy(out, special[k].s, n);
+			return n;
+		}
+	nfd = unorm2_getNFDInstance(&status);
+	if (U_FAILURE(status))
+		return 0;
+	n = unorm2_getDecomposition(nfd, cp, d, 8, &status);
+	if (U_FAILURE(status) || n < 2 || d[0] >= 0x80 ||
+		!is_ascii_letter((unsigned char) d[0]))
+		return 0;
+	out[0] = (char) d[0];
+	return 1;
 }
 
 int
@@ -902,7 +947,8 @@ vn_fold(const char *in, size_t len, char *out)
 	while (i < len)
 	{
 		int32_t		cp;
-		int			clen;
+		int			clen,
+					n;
 		VnLetter	l;
 		const VnLetterEntry *e;
 
@@ -922,8 +968,10 @@ vn_fold(const char *in, size_t len, char *out)
 		clen = vn_utf8_decode(p + i, len - i, &cp);
 		if (cp >= 0x80 && vn_letter_decompose(cp, &l))
 			out[o++] = l.upper ? l.base - 'a' + 'A' : l.base;
-		else if (is_vn_mark(cp) && o > 0 && is_ascii_letter(out[o - 1]))
+		else if (is_latin_mark(cp) && o > 0 && is_ascii_letter(out[o - 1]))
 			;					/* a mark left on a letter goes with the rest */
+		else if ((n = latin_base(cp, out + o)) > 0)
+			o += n;
 		else
 		{
 			memcpy(out + o, in + i, clen);
@@ -945,6 +993,7 @@ vn_has_marks(const char *in, size_t len)
 		int32_t		cp;
 		int			clen;
 		VnLetter	l;
+		char		buf[2];
 
 		if (p[i] < 0x80)
 		{
@@ -954,8 +1003,10 @@ vn_has_marks(const char *in, size_t len)
 		clen = vn_utf8_decode(p + i, len - i, &cp);
 		if (cp >= 0 && vn_letter_decompose(cp, &l))
 			return true;
-		/* a mark left on a letter, which vn_fold drops */
-		if (is_vn_mark(cp) && i > 0 && is_ascii_letter(p[i - 1]))
+		/* a mark left on a letter, or a foreign letter: vn_fold changes it */
+		if (is_latin_mark(cp) && i > 0 && is_ascii_letter(p[i - 1]))
+			return true;
+		if (latin_base(cp, buf) > 0)
 			return true;
 		i += clen;
 	}

@@ -185,6 +185,14 @@ SELECT m('Victoria''s Secret mở cửa hàng', phraseto_tsquery('vietnamese', '
 SELECT m('Xã Đắk R''lấp', plainto_tsquery('vietnamese', 'r')) AS f31;
 SELECT m('Moody''s hạ bậc', plainto_tsquery('vietnamese', 'mood')) AS f32;
 
+-- a foreign name typed without its accents finds it; typed with them it
+-- is as precise as a Vietnamese word
+SELECT m('Tiền vệ Mesut Özil ghi bàn', plainto_tsquery('vietnamese', 'ozil')) AS t102;
+SELECT m('Tổng thống Erdoğan phát biểu', websearch_to_tsquery('vietnamese', 'erdogan')) AS t103;
+SELECT m('Ông François Hollande', phraseto_tsquery('vietnamese', 'francois hollande')) AS t104;
+SELECT m('Thành phố Łódź', plainto_tsquery('vietnamese', 'lodz')) AS t105;
+SELECT m('Tiền vệ Ozil', plainto_tsquery('vietnamese', 'Özil')) AS f33;
+
 -- stopwords do not block a match
 SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;
 SELECT m('giá của xăng', phraseto_tsquery('vietnamese', 'giá của xăng')) AS t23;
