@@ -215,9 +215,10 @@ extern int	vn_normalize_reference(const char *in, size_t len, char *out);
 
 /*
  * vn_fold: strip diacritics from normalized text: Vietnamese tones and vowel
- * modifiers, đ -> d, the accents of other Latin letters (ö -> o, ß -> ss),
- * and combining marks left after a letter.  Output is never longer than
- * the input.  Returns the output length.
+ * modifiers, đ -> d, the accents of other Latin letters (ö -> o, ø -> o),
+ * and combining marks left after a letter.  Every change shortens the
+ * text, so the output is shorter than the input exactly when vn_has_marks().
+ * Returns the output length.
  */
 extern int	vn_fold(const char *in, size_t len, char *out);
 
@@ -290,6 +291,18 @@ extern bool vn_lexicon_has_word(const VnLexicon *lex, const char *norm,
  */
 #define VN_JOINED_NAME_MAX	4
 extern int	vn_lexicon_joined_name(const VnLexicon *lex, const char *s,
+								   size_t len, char *out);
+
+/*
+ * A word of several syllables written together with its diacritics
+ * ("ôtô", "đôla", "bêtông"): if normalized s, marked and with a vowel
+ * after a consonant after a vowel (which no one syllable has), splits
+ * into 2 to VN_JOINED_NAME_MAX Vietnamese
+ * syllables that are a word of the lexicon in their exact form, write
+ * them separated by spaces to out (room for len + VN_JOINED_NAME_MAX
+ * bytes) and return their length; else -1.
+ */
+extern int	vn_lexicon_joined_word(const VnLexicon *lex, const char *s,
 								   size_t len, char *out);
 
 /*

@@ -671,6 +671,120 @@ vn_lexicon_joined_name(const VnLexicon *lex, const char *s, size_t len,
 	return olen;
 }
 
+/*
+ * vn_lexicon_joined_word: the same walk over the exact syllables of a
+ * marked word ("ôtô" as "ô" + "tô"), cutting at character boundaries.
+ * Each piece must be a Vietnamese syllable, and the whole a word of the
+ * base list or a learned one in its exact form.
+ */
+#define JOINED_PIECE_MAX	24	/* bytes of a marked syllable, generously */
+
+typedef struct JoinedWordSearch
+{
+	const VnLexicon *lex;
+	const char *s;
+	size_t		len;
+	size_t		cut[VN_JOINED_NAME_MAX];
+	size_t		best[VN_JOINED_NAME_MAX];
+	int			nbest;
+	uint32_t	bestcnt;
+} JoinedWordSearch;
+
+static void
+joined_word_search(JoinedWordSearch *js, size_t pos, int nsyl, uint64_t key)
+{
+	size_t		l = 0;
+
+	while (pos + l < js->len)
+	{
+		char		fold[JOINED_PIECE_MAX];
+		int			flen;
+		uint64_t	k;
+		uint32_t	v;
+
+		/* the next character boundary */
+		l++;
+		while (pos + l < js->len &&
+			   ((unsigned char) js->s[pos + l] & 0xC0) == 0x80)
+			l++;
+		if (l > JOINED_PIECE_MAX)
+			break;
+		flen = vn_fold(js->s + pos, l, fold);
+		if (!vn_is_viet_syllable(fold, flen))
+			continue;
+		k = vn_wordkey_step(key, vn_hash_bytes(js->s + pos, l));
+		v = vn_lexicon_lookup(js->lex, k);
+		js->cut[nsyl] = pos + l;
+		if (pos + l == js->len)
+		{
+			uint32_t	cnt = (v >> VN_LEX_CNT_SHIFT) & 15;
+
+			if (nsyl > 0 && (v & (VN_LEX_V74K | VN_LEX_LEARNED)) &&
+				(js->nbest == 0 || cnt > js->bestcnt))
+			{
+				memcpy(js->best, js->cut, sizeof(js->cut[0]) * (nsyl + 1));
+				js->nbest = nsyl + 1;
+				js->bestcnt = cnt;
+			}
+		}
+		else if (nsyl + 1 < VN_JOINED_NAME_MAX && (v & VN_LEX_PREFIX))
+			joined_word_search(js, pos + l, nsyl + 1, k);
+	}
+}
+
+int
+vn_lexicon_joined_word(const VnLexicon *lex, const char *s, size_t len,
+					   char *out)
+{
+	JoinedWordSearch js;
+	char		fold[JOINED_PIECE_MAX * VN_JOINED_NAME_MAX];
+	size_t		start = 0;
+	int			olen = 0,
+				flen;
+
+	if (lex == NULL || len < 3 || len > sizeof(fold))
+		return -1;
+	/*
+	 * Marked, letters a-z once folded, and a vowel after a consonant after
+	 * a vowel, which no single syllable has ("toàn" stays one): most words
+	 * the dictionary sees leave here, after one pass over a few bytes.
+	 */
+	flen = vn_fold(s, len, fold);
+	if (flen == (int) len)
+		return -1;
+	for (int i = 0; i < flen; i++)
+		if (fold[i] < 'a' || fold[i] > 'z')
+			return -1;
+	for (int i = 0, state = 0;; i++)
+	{
+		if (i == flen)
+			return -1;
+		if (strchr("aeiouy", fold[i]) == NULL)
+			state = state ? 2 : 0;	/* a consonant after a vowel */
+		else if (state == 2)
+			break;
+		else
+			state = 1;
+	}
+	js.lex = lex;
+	js.s = s;
+	js.len = len;
+	js.nbest = 0;
+	js.bestcnt = 0;
+	joined_word_search(&js, 0, 0, VN_WORDKEY_SEED);
+	if (js.nbest == 0)
+		return -1;
+	for (int i = 0; i < js.nbest; i++)
+	{
+		if (i > 0)
+			out[olen++] = ' ';
+		memcpy(out + olen, s + start, js.best[i] - start);
+		olen += js.best[i] - start;
+		start = js.best[i];
+	}
+	return olen;
+}
+
 /* ---- building ---- */
 
 typedef struct BuildMap

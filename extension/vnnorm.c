@@ -892,24 +892,20 @@ is_latin_mark(int32_t cp)
 }
 
 /*
- * The plain letters of a Latin letter with a diacritic that is not
- * Vietnamese ("ö" -> "o", "ç" -> "c", "ø" -> "o", "ß" -> "ss"), so that a
- * foreign name typed without its accents finds it ("ozil", "francois"),
- * as Vietnamese words do.  Writes one or two ASCII bytes, never more than
- * the letter's UTF-8 length; returns how many, or 0 for anything else.
+ * The plain letter of a Latin letter with a diacritic that is not
+ * Vietnamese ("ö" -> "o", "ç" -> "c", "ø" -> "o"), so that a foreign name
+ * typed without its accents finds it ("ozil", "francois"), as Vietnamese
+ * words do.  Returns it, or 0 for anything else.  One ASCII letter for a
+ * letter of two or three bytes: folding shortens exactly the text it
+ * changes, which the dictionary relies on (so no "ae" for "æ").
  */
-static int
-latin_base(int32_t cp, char *out)
+static char
+latin_base(int32_t cp)
 {
-	static const struct
-	{
-		int32_t		cp;
-		const char *s;
-	}			special[] = {
-		{0xC6, "AE"}, {0xD0, "D"}, {0xD8, "O"}, {0xDE, "TH"}, {0xDF, "ss"},
-		{0xE6, "ae"}, {0xF0, "d"}, {0xF8, "o"}, {0xFE, "th"}, {0x126, "H"},
-		{0x127, "h"}, {0x131, "i"}, {0x141, "L"}, {0x142, "l"}, {0x152, "OE"},
-		{0x153, "oe"}, {0x166, "T"}, {0x167, "t"}
+	static const int32_t special[][2] = {
+		{0xD0, 'D'}, {0xD8, 'O'}, {0xF0, 'd'}, {0xF8, 'o'}, {0x126, 'H'},
+		{0x127, 'h'}, {0x131, 'i'}, {0x141, 'L'}, {0x142, 'l'}, {0x166, 'T'},
+		{0x167, 't'}
 	};
 	UErrorCode	status = U_ZERO_ERROR;
 	const UNormalizer2 *nfd;
@@ -920,12 +916,8 @@ latin_base(int32_t cp, char *out)
 		cp == 0xD7 || cp == 0xF7)
 		return 0;
 	for (int k = 0; k < (int) (sizeof(special) / sizeof(special[0])); k++)
-		if (special[k].cp == cp)
-		{
-			n = (int32_t) strlen(special[k].s);
-			memcpy(out, special[k].s, n);
-			return n;
-		}
+		if (special[k][0] == cp)
+			return (char) special[k][1];
 	nfd = unorm2_getNFDInstance(&status);
 	if (U_FAILURE(status))
 		return 0;
@@ -933,8 +925,7 @@ latin_base(int32_t cp, char *out)
 	if (U_FAILURE(status) || n < 2 || d[0] >= 0x80 ||
 		!is_ascii_letter((unsigned char) d[0]))
 		return 0;
-	out[0] = (char) d[0];
-	return 1;
+	return (char) d[0];
 }
 
 int
@@ -947,8 +938,8 @@ vn_fold(const char *in, size_t len, char *out)
 	while (i < len)
 	{
 		int32_t		cp;
-		int			clen,
-					n;
+		int			clen;
+		char		base;
 		VnLetter	l;
 		const VnLetterEntry *e;
 
@@ -970,8 +961,8 @@ vn_fold(const char *in, size_t len, char *out)
 			out[o++] = l.upper ? l.base - 'a' + 'A' : l.base;
 		else if (is_latin_mark(cp) && o > 0 && is_ascii_letter(out[o - 1]))
 			;					/* a mark left on a letter goes with the rest */
-		else if ((n = latin_base(cp, out + o)) > 0)
-			o += n;
+		else if ((base = latin_base(cp)) != 0)
+			out[o++] = base;
 		else
 		{
 			memcpy(out + o, in + i, clen);
@@ -993,7 +984,6 @@ vn_has_marks(const char *in, size_t len)
 		int32_t		cp;
 		int			clen;
 		VnLetter	l;
-		char		buf[2];
 
 		if (p[i] < 0x80)
 		{
@@ -1006,7 +996,7 @@ vn_has_marks(const char *in, size_t len)
 		/* a mark left on a letter, or a foreign letter: vn_fold changes it */
 		if (is_latin_mark(cp) && i > 0 && is_ascii_letter(p[i - 1]))
 			return true;
-		if (latin_base(cp, buf) > 0)
+		if (latin_base(cp) != 0)
 			return true;
 		i += clen;
 	}

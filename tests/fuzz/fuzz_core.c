@@ -14,8 +14,8 @@
  *	  to exactly that size, so AddressSanitizer sees any overrun), produces
  *	  valid UTF-8, is idempotent, and gives the same bytes as
  *	  vn_normalize_reference() (the general code without the fast path);
- *	- vn_fold(): never grows, is idempotent, and changes the text exactly
- *	  when vn_has_marks() says so;
+ *	- vn_fold(): never grows, is idempotent, and changes the text (always
+ *	  making it shorter) exactly when vn_has_marks() says so;
  *	- vn_code_joined(): shorter than its input, without joiners;
  *	- vn_date_parts(): at most VN_DATE_MAX_PARTS parts of at most 5 bytes;
  *	- vn_number_canonical(): never longer than its input, of digits, ',',
@@ -28,6 +28,8 @@
  *	- vn_lexicon_joined_name() on the input's letters a-z: within its
  *	  buffer, and the input again once its spaces are taken out, cut into
  *	  2 to VN_JOINED_NAME_MAX Vietnamese syllables;
+ *	- vn_lexicon_joined_word() on the input's letters once normalized: the
+ *	  same, the pieces read as Vietnamese syllables once folded;
  *	- the tokenizer, with no lexicon, with the lexicon named by VN_LEXICON
  *	  (loaded once), with user words taken from the input's lines, and with
  *	  a hook that checks the VnSegRun API and its Viterbi decoder: tokens
@@ -197,9 +199,10 @@ check_normalize_fold(const char *text, size_t len)
 	flen = vn_fold(norm, nlen, fold);
 	FUZZ_CHECK(flen >= 0 && flen <= nlen);
 	FUZZ_CHECK(vn_utf8_valid(fold, flen));
-	/* has_marks is defined as "vn_fold changes it" */
+	/* has_marks is "vn_fold changes it", and every change shortens it */
 	FUZZ_CHECK(vn_has_marks(norm, nlen) ==
 			   (flen != nlen || memcmp(norm, fold, nlen) != 0));
+	FUZZ_CHECK(vn_has_marks(norm, nlen) == (flen < nlen));
 
 	fold2 = xmalloc(flen);
 	flen2 = vn_fold(fold, flen, fold2);
@@ -532,6 +535,69 @@ check_joined_name(const char *text, size_t size, const VnLexicon *lex)
 	free(word);
 }
 
+/*
+ * A marked word written together: run on the input's lowercase letters
+ * (a-z and Vietnamese letters) once normalized, so that the search is
+ * reached; the output buffer is exactly the documented size.
+ */
+static void
+check_joined_word(const char *text, size_t size, const VnLexicon *lex)
+{
+	char	   *norm;
+	char	   *word;
+	char	   *out;
+	char		fold[64];
+	size_t		n = 0;
+	int			nlen,
+				olen;
+
+	if (!vn_utf8_valid(text, size))
+		return;
+	norm = xmalloc(VN_NORM_BOUND(size));
+	word = xmalloc(VN_NORM_BOUND(size) + 1);
+	nlen = vn_normalize(text, size, norm);
+	for (int i = 0; i < nlen;)
+	{
+		int32_t		cp;
+		int			clen = vn_utf8_decode((const unsigned char *) norm + i, nlen - i, &cp);
+		VnLetter	l;
+
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 0x80 && vn_letter_decompose(cp, &l)))
+		{
+			memcpy(word + n, norm + i, clen);
+			n += clen;
+		}
+		i += clen;
+	}
+	out = xmalloc(n + VN_JOINED_NAME_MAX);
+	olen = vn_lexicon_joined_word(lex, word, n, out);
+	if (olen >= 0)
+	{
+		size_t		k = 0,
+					start = 0;
+		int			nsyl = 0;
+
+		FUZZ_CHECK(olen > (int) n && olen <= (int) n + VN_JOINED_NAME_MAX - 1);
+		for (int i = 0; i <= olen; i++)
+		{
+			if (i < olen && out[i] != ' ')
+			{
+				FUZZ_CHECK(k < n && out[i] == word[k]);
+				k++;
+				continue;
+			}
+			FUZZ_CHECK(i > (int) start && i - start <= sizeof(fold));
+			FUZZ_CHECK(vn_is_viet_syllable(fold, vn_fold(out + start, i - start, fold)));
+			nsyl++;
+			start = i + 1;
+		}
+		FUZZ_CHECK(k == n && nsyl >= 2 && nsyl <= VN_JOINED_NAME_MAX);
+	}
+	free(out);
+	free(word);
+	free(norm);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -559,6 +625,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 		check_tokens(text, size, fuzz_lex, NULL, false);
 		check_joined_name(text, size, fuzz_lex);
+		check_joined_word(text, size, fuzz_lex);
 	}
 
 	ulex = user_words(text, size, &nadded);

@@ -120,6 +120,56 @@ test_joined_names(void)
 	free(img);
 }
 
+/* vn_lexicon_joined_word() as a string, "-" for none */
+static const char *
+joined_word(const VnLexicon *lex, const char *s)
+{
+	static char out[128];
+	int			n = vn_lexicon_joined_word(lex, s, strlen(s), out);
+
+	if (n < 0)
+		return "-";
+	out[n] = '\0';
+	return out;
+}
+
+/* words of several syllables written together with their diacritics */
+static void
+test_joined_words(void)
+{
+	VnLexBuilder *b = vn_lexbuild_create();
+	static const char *words[] = {"ô tô", "đô la", "bê tông", "cà phê", "xi măng", NULL};
+	void	   *img;
+	size_t		len;
+	char		err[512];
+	VnLexicon  *lex;
+
+	for (int i = 0; words[i]; i++)
+		vn_lexbuild_add_word(b, words[i], strlen(words[i]), false, 0);
+	vn_lexbuild_add_word(b, "chị", strlen("chị"), false, 0);
+	img = vn_lexbuild_finish(b, &len);
+	vn_lexbuild_free(b);
+	lex = vn_lexicon_from_buffer(img, len, err, sizeof(err));
+	ok(lex != NULL, "lexicon with words opens");
+
+	ok(strcmp(joined_word(lex, "ôtô"), "ô tô") == 0, "ôtô -> ô tô (%s)", joined_word(lex, "ôtô"));
+	ok(strcmp(joined_word(lex, "đôla"), "đô la") == 0, "đôla -> đô la");
+	ok(strcmp(joined_word(lex, "bêtông"), "bê tông") == 0, "bêtông -> bê tông");
+	ok(strcmp(joined_word(lex, "càphê"), "cà phê") == 0, "càphê -> cà phê");
+	ok(strcmp(joined_word(lex, "ximăng"), "xi măng") == 0, "ximăng -> xi măng");
+	ok(strcmp(joined_word(lex, "oto"), "-") == 0, "no marks: not this rule");
+	ok(strcmp(joined_word(lex, "ôtôs"), "-") == 0, "a word followed by more letters");
+	ok(strcmp(joined_word(lex, "chịt"), "-") == 0, "a typo that is no word");
+	ok(strcmp(joined_word(lex, "tông"), "-") == 0, "a syllable stays one");
+	ok(strcmp(joined_word(lex, "ô tô"), "-") == 0 && strcmp(joined_word(lex, "ôtô1"), "-") == 0,
+	   "letters only");
+	ok(strcmp(joined_word(lex, "ồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồồ"), "-") == 0,
+	   "too long");
+	ok(strcmp(joined_word(NULL, "ôtô"), "-") == 0, "no lexicon");
+	vn_lexicon_close(lex);
+	free(img);
+}
+
 int
 main(void)
 {
@@ -290,6 +340,7 @@ main(void)
 	vn_lexicon_close(lex);
 
 	test_joined_names();
+	test_joined_words();
 
 	free(copy);
 	free(img);

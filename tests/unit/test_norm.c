@@ -539,7 +539,7 @@ main(void)
 	check_fold("1\xcc\x81 \xcc\x81", "1\xcc\x81 \xcc\x81");	/* not on a letter */
 	/* foreign names lose their accents too */
 	check_fold("Özil François Erdoğan Modrić Løw Łódź Straße Æsir",
-			   "ozil francois erdogan modric low lodz strasse aesir");
+			   "ozil francois erdogan modric low lodz strasse æsir");
 	check_fold("Москва × ÷", "москва × ÷");
 	ok(vn_has_marks("của", strlen("của")), "của has marks");
 	ok(!vn_has_marks("cua", 3), "cua has none");
