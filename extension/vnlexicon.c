@@ -572,12 +572,14 @@ vn_lexicon_has_word(const VnLexicon *lex, const char *norm, size_t len,
 }
 
 /*
- * vn_lexicon_joined_name: depth first over the ways to cut s into
- * syllables, following a cut only while the lexicon says that the
- * syllables so far begin a folded word (VN_LEX_F_PREFIX), so that a
- * foreign word ("samsung") is turned away after a lookup or two.
+ * vn_lexicon_joined_name and vn_lexicon_joined_word: depth first over the
+ * ways to cut s into syllables at character boundaries, following a cut
+ * only while the lexicon says that the syllables so far begin a word
+ * (folded for names, exact for marked words), so that a foreign word
+ * ("samsung") is turned away after a lookup or two.
  */
 #define JOINED_SYLLABLE_MAX	7	/* "nghieng", the longest folded syllable */
+#define JOINED_PIECE_MAX	24	/* bytes of a marked syllable, generously */
 
 /*
  * Key of a name's folded syllables written together ("hanoi"), stored with
@@ -602,96 +604,15 @@ typedef struct JoinedSearch
 	size_t		best[VN_JOINED_NAME_MAX];
 	int			nbest;			/* syllables of the best split, 0: none */
 	uint32_t	bestcnt;
+	/* what to look for: folded names or exact words */
+	uint32_t	want;			/* bits of a whole word */
+	uint32_t	prefix;			/* bit of a word's beginning */
+	int			cnt_shift;		/* of its count */
+	size_t		piece_max;		/* bytes of a syllable */
 } JoinedSearch;
 
 static void
 joined_search(JoinedSearch *js, size_t pos, int nsyl, uint64_t key)
-{
-	for (size_t l = 1; l <= JOINED_SYLLABLE_MAX && pos + l <= js->len; l++)
-	{
-		uint64_t	k;
-		uint32_t	v;
-
-		if (!vn_is_viet_syllable(js->s + pos, l))
-			continue;
-		k = vn_wordkey_step(key, vn_hash_bytes(js->s + pos, l));
-		v = vn_lexicon_lookup(js->lex, k);
-		js->cut[nsyl] = pos + l;
-		if (pos + l == js->len)
-		{
-			uint32_t	cnt = (v >> VN_LEX_F_CNT_SHIFT) & 15;
-
-			if (nsyl > 0 && (v & VN_LEX_F_NAME) &&
-				(js->nbest == 0 || cnt > js->bestcnt))
-			{
-				memcpy(js->best, js->cut, sizeof(js->cut[0]) * (nsyl + 1));
-				js->nbest = nsyl + 1;
-				js->bestcnt = cnt;
-			}
-		}
-		else if (nsyl + 1 < VN_JOINED_NAME_MAX && (v & VN_LEX_F_PREFIX))
-			joined_search(js, pos + l, nsyl + 1, k);
-	}
-}
-
-int
-vn_lexicon_joined_name(const VnLexicon *lex, const char *s, size_t len,
-					   char *out)
-{
-	JoinedSearch js;
-	size_t		start = 0;
-	int			olen = 0;
-
-	if (lex == NULL || len < 2 || len > JOINED_SYLLABLE_MAX * VN_JOINED_NAME_MAX)
-		return -1;
-	for (size_t i = 0; i < len; i++)
-		if (s[i] < 'a' || s[i] > 'z')
-			return -1;
-	if (!(vn_lexicon_lookup(lex, joined_key(s, len)) & VN_LEX_F_NAME))
-		return -1;
-	/* a syllable ("hoan") is read as one, never as a name ("ho an") */
-	if (vn_is_viet_syllable(s, len))
-		return -1;
-	js.lex = lex;
-	js.s = s;
-	js.len = len;
-	js.nbest = 0;
-	js.bestcnt = 0;
-	joined_search(&js, 0, 0, VN_WORDKEY_SEED);
-	if (js.nbest == 0)
-		return -1;
-	for (int i = 0; i < js.nbest; i++)
-	{
-		if (i > 0)
-			out[olen++] = ' ';
-		memcpy(out + olen, s + start, js.best[i] - start);
-		olen += js.best[i] - start;
-		start = js.best[i];
-	}
-	return olen;
-}
-
-/*
- * vn_lexicon_joined_word: the same walk over the exact syllables of a
- * marked word ("ôtô" as "ô" + "tô"), cutting at character boundaries.
- * Each piece must be a Vietnamese syllable, and the whole a word of the
- * base list or a learned one in its exact form.
- */
-#define JOINED_PIECE_MAX	24	/* bytes of a marked syllable, generously */
-
-typedef struct JoinedWordSearch
-{
-	const VnLexicon *lex;
-	const char *s;
-	size_t		len;
-	size_t		cut[VN_JOINED_NAME_MAX];
-	size_t		best[VN_JOINED_NAME_MAX];
-	int			nbest;
-	uint32_t	bestcnt;
-} JoinedWordSearch;
-
-static void
-joined_word_search(JoinedWordSearch *js, size_t pos, int nsyl, uint64_t key)
 {
 	size_t		l = 0;
 
@@ -707,7 +628,7 @@ joined_word_search(JoinedWordSearch *js, size_t pos, int nsyl, uint64_t key)
 		while (pos + l < js->len &&
 			   ((unsigned char) js->s[pos + l] & 0xC0) == 0x80)
 			l++;
-		if (l > JOINED_PIECE_MAX)
+		if (l > js->piece_max)
 			break;
 		flen = vn_fold(js->s + pos, l, fold);
 		if (!vn_is_viet_syllable(fold, flen))
@@ -717,9 +638,9 @@ joined_word_search(JoinedWordSearch *js, size_t pos, int nsyl, uint64_t key)
 		js->cut[nsyl] = pos + l;
 		if (pos + l == js->len)
 		{
-			uint32_t	cnt = (v >> VN_LEX_CNT_SHIFT) & 15;
+			uint32_t	cnt = (v >> js->cnt_shift) & 15;
 
-			if (nsyl > 0 && (v & (VN_LEX_V74K | VN_LEX_LEARNED)) &&
+			if (nsyl > 0 && (v & js->want) &&
 				(js->nbest == 0 || cnt > js->bestcnt))
 			{
 				memcpy(js->best, js->cut, sizeof(js->cut[0]) * (nsyl + 1));
@@ -727,20 +648,75 @@ joined_word_search(JoinedWordSearch *js, size_t pos, int nsyl, uint64_t key)
 				js->bestcnt = cnt;
 			}
 		}
-		else if (nsyl + 1 < VN_JOINED_NAME_MAX && (v & VN_LEX_PREFIX))
-			joined_word_search(js, pos + l, nsyl + 1, k);
+		else if (nsyl + 1 < VN_JOINED_NAME_MAX && (v & js->prefix))
+			joined_search(js, pos + l, nsyl + 1, k);
 	}
 }
 
+/*
+ * Search s with what js asks for, and write the best split, its syllables
+ * separated by spaces, to out; its length, or -1 for none.
+ */
+static int
+joined_split(JoinedSearch *js, const VnLexicon *lex, const char *s,
+			 size_t len, char *out)
+{
+	size_t		start = 0;
+	int			olen = 0;
+
+	js->lex = lex;
+	js->s = s;
+	js->len = len;
+	js->nbest = 0;
+	js->bestcnt = 0;
+	joined_search(js, 0, 0, VN_WORDKEY_SEED);
+	if (js->nbest == 0)
+		return -1;
+	for (int i = 0; i < js->nbest; i++)
+	{
+		if (i > 0)
+			out[olen++] = ' ';
+		memcpy(out + olen, js->s + start, js->best[i] - start);
+		olen += js->best[i] - start;
+		start = js->best[i];
+	}
+	return olen;
+}
+
+int
+vn_lexicon_joined_name(const VnLexicon *lex, const char *s, size_t len,
+					   char *out)
+{
+	JoinedSearch js;
+
+	if (lex == NULL || len < 2 || len > JOINED_SYLLABLE_MAX * VN_JOINED_NAME_MAX)
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return -1;
+	if (!(vn_lexicon_lookup(lex, joined_key(s, len)) & VN_LEX_F_NAME))
+		return -1;
+	/* a syllable ("hoan") is read as one, never as a name ("ho an") */
+	if (vn_is_viet_syllable(s, len))
+		return -1;
+	js.want = VN_LEX_F_NAME;
+	js.prefix = VN_LEX_F_PREFIX;
+	js.cnt_shift = VN_LEX_F_CNT_SHIFT;
+	js.piece_max = JOINED_SYLLABLE_MAX;
+	return joined_split(&js, lex, s, len, out);
+}
+
+/*
+ * The exact syllables of a marked word ("ôtô" as "ô" + "tô"): each piece a
+ * Vietnamese syllable, the whole a word of the base list or a learned one.
+ */
 int
 vn_lexicon_joined_word(const VnLexicon *lex, const char *s, size_t len,
 					   char *out)
 {
-	JoinedWordSearch js;
+	JoinedSearch js;
 	char		fold[JOINED_PIECE_MAX * VN_JOINED_NAME_MAX];
-	size_t		start = 0;
-	int			olen = 0,
-				flen;
+	int			flen;
 
 	if (lex == NULL || len < 3 || len > sizeof(fold))
 		return -1;
@@ -766,23 +742,11 @@ vn_lexicon_joined_word(const VnLexicon *lex, const char *s, size_t len,
 		else
 			state = 1;
 	}
-	js.lex = lex;
-	js.s = s;
-	js.len = len;
-	js.nbest = 0;
-	js.bestcnt = 0;
-	joined_word_search(&js, 0, 0, VN_WORDKEY_SEED);
-	if (js.nbest == 0)
-		return -1;
-	for (int i = 0; i < js.nbest; i++)
-	{
-		if (i > 0)
-			out[olen++] = ' ';
-		memcpy(out + olen, s + start, js.best[i] - start);
-		olen += js.best[i] - start;
-		start = js.best[i];
-	}
-	return olen;
+	js.want = VN_LEX_V74K | VN_LEX_LEARNED;
+	js.prefix = VN_LEX_PREFIX;
+	js.cnt_shift = VN_LEX_CNT_SHIFT;
+	js.piece_max = JOINED_PIECE_MAX;
+	return joined_split(&js, lex, s, len, out);
 }
 
 /* ---- building ---- */

@@ -487,6 +487,40 @@ user_words(const char *text, size_t len, int *nadded)
 }
 
 /*
+ * What vn_lexicon_joined_name() and vn_lexicon_joined_word() write for a
+ * word of n bytes (olen bytes, or -1 for none): within the documented
+ * size, the word again once the spaces are taken out, cut into 2 to
+ * VN_JOINED_NAME_MAX pieces that read as Vietnamese syllables once folded.
+ */
+static void
+check_split(const char *word, size_t n, const char *out, int olen)
+{
+	size_t		k = 0,
+				start = 0;
+	int			nsyl = 0;
+
+	if (olen < 0)
+		return;
+	FUZZ_CHECK(olen > (int) n && olen <= (int) n + VN_JOINED_NAME_MAX - 1);
+	for (int i = 0; i <= olen; i++)
+	{
+		char		fold[64];
+
+		if (i < olen && out[i] != ' ')
+		{
+			FUZZ_CHECK(k < n && out[i] == word[k]);
+			k++;
+			continue;
+		}
+		FUZZ_CHECK(i > (int) start && i - start <= sizeof(fold));
+		FUZZ_CHECK(vn_is_viet_syllable(fold, vn_fold(out + start, i - start, fold)));
+		nsyl++;
+		start = i + 1;
+	}
+	FUZZ_CHECK(k == n && nsyl >= 2 && nsyl <= VN_JOINED_NAME_MAX);
+}
+
+/*
  * A name typed as one word: run on the input's ASCII letters, lowercased,
  * so that the search itself is reached; the buffer is exactly the
  * documented size.
@@ -497,7 +531,6 @@ check_joined_name(const char *text, size_t size, const VnLexicon *lex)
 	char	   *word = xmalloc(size + 1);
 	char	   *out;
 	size_t		n = 0;
-	int			olen;
 
 	for (size_t i = 0; i < size; i++)
 	{
@@ -509,28 +542,7 @@ check_joined_name(const char *text, size_t size, const VnLexicon *lex)
 			word[n++] = c;
 	}
 	out = xmalloc(n + VN_JOINED_NAME_MAX);
-	olen = vn_lexicon_joined_name(lex, word, n, out);
-	if (olen >= 0)
-	{
-		size_t		k = 0,
-					start = 0;
-		int			nsyl = 0;
-
-		FUZZ_CHECK(olen > (int) n && olen <= (int) n + VN_JOINED_NAME_MAX - 1);
-		for (int i = 0; i <= olen; i++)
-		{
-			if (i < olen && out[i] != ' ')
-			{
-				FUZZ_CHECK(k < n && out[i] == word[k]);
-				k++;
-				continue;
-			}
-			FUZZ_CHECK(i > (int) start && vn_is_viet_syllable(out + start, i - start));
-			nsyl++;
-			start = i + 1;
-		}
-		FUZZ_CHECK(k == n && nsyl >= 2 && nsyl <= VN_JOINED_NAME_MAX);
-	}
+	check_split(word, n, out, vn_lexicon_joined_name(lex, word, n, out));
 	free(out);
 	free(word);
 }
@@ -546,10 +558,8 @@ check_joined_word(const char *text, size_t size, const VnLexicon *lex)
 	char	   *norm;
 	char	   *word;
 	char	   *out;
-	char		fold[64];
 	size_t		n = 0;
-	int			nlen,
-				olen;
+	int			nlen;
 
 	if (!vn_utf8_valid(text, size))
 		return;
@@ -570,29 +580,7 @@ check_joined_word(const char *text, size_t size, const VnLexicon *lex)
 		i += clen;
 	}
 	out = xmalloc(n + VN_JOINED_NAME_MAX);
-	olen = vn_lexicon_joined_word(lex, word, n, out);
-	if (olen >= 0)
-	{
-		size_t		k = 0,
-					start = 0;
-		int			nsyl = 0;
-
-		FUZZ_CHECK(olen > (int) n && olen <= (int) n + VN_JOINED_NAME_MAX - 1);
-		for (int i = 0; i <= olen; i++)
-		{
-			if (i < olen && out[i] != ' ')
-			{
-				FUZZ_CHECK(k < n && out[i] == word[k]);
-				k++;
-				continue;
-			}
-			FUZZ_CHECK(i > (int) start && i - start <= sizeof(fold));
-			FUZZ_CHECK(vn_is_viet_syllable(fold, vn_fold(out + start, i - start, fold)));
-			nsyl++;
-			start = i + 1;
-		}
-		FUZZ_CHECK(k == n && nsyl >= 2 && nsyl <= VN_JOINED_NAME_MAX);
-	}
+	check_split(word, n, out, vn_lexicon_joined_word(lex, word, n, out));
 	free(out);
 	free(word);
 	free(norm);

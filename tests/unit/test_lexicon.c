@@ -59,17 +59,26 @@ expect_error(const char *name, const void *buf, size_t len, const char *what)
 	unlink(path);
 }
 
-/* vn_lexicon_joined_name() as a string, "-" for none */
+typedef int (*SplitFn) (const VnLexicon *lex, const char *s, size_t len,
+						char *out);
+
+/* a split (vn_lexicon_joined_name or _word) as a string, "-" for none */
 static const char *
-joined(const VnLexicon *lex, const char *s)
+split_str(SplitFn fn, const VnLexicon *lex, const char *s)
 {
-	static char out[64];
-	int			n = vn_lexicon_joined_name(lex, s, strlen(s), out);
+	static char out[128];
+	int			n = fn(lex, s, strlen(s), out);
 
 	if (n < 0)
 		return "-";
 	out[n] = '\0';
 	return out;
+}
+
+static const char *
+joined(const VnLexicon *lex, const char *s)
+{
+	return split_str(vn_lexicon_joined_name, lex, s);
 }
 
 /* names typed as one word without diacritics */
@@ -120,17 +129,10 @@ test_joined_names(void)
 	free(img);
 }
 
-/* vn_lexicon_joined_word() as a string, "-" for none */
 static const char *
 joined_word(const VnLexicon *lex, const char *s)
 {
-	static char out[128];
-	int			n = vn_lexicon_joined_word(lex, s, strlen(s), out);
-
-	if (n < 0)
-		return "-";
-	out[n] = '\0';
-	return out;
+	return split_str(vn_lexicon_joined_word, lex, s);
 }
 
 /* words of several syllables written together with their diacritics */
