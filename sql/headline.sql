@@ -114,4 +114,10 @@ SELECT length(h) AS len,
 FROM (SELECT ts_headline('vietnamese', body, to_tsquery('vietnamese', 'thứ & Hai'),
 						 'MaxFragments=1000, MaxWords=3, MinWords=1') AS h FROM hl_long) s;
 
+-- a word written together and apart, a possessive, a foreign accent:
+-- each spelling is highlighted, as written
+SELECT ts_headline('vietnamese',
+	'Giá ôtô tăng, còn ô tô cũ giảm. McDonald''s mở cửa; Özil ghi bàn',
+	plainto_tsquery('vietnamese', 'ô tô mcdonald ozil'), 'HighlightAll=true');
+
 DROP FUNCTION hl(int, tsquery, text);
