@@ -95,3 +95,14 @@ DROP TABLE old_tsv, old_docs;
 ALTER EXTENSION vietnamese_fts UPDATE TO '0.5.0';
 SELECT 'vietnamese_add_common_abbreviations()'::regprocedure AS added_function,
 	   (SELECT count(*) FROM vietnamese_user_words) AS user_words;
+
+-- on to 0.6.0: more abbreviations in the same list; a database that
+-- called it before gets the new ones by calling it again
+SELECT vietnamese_add_common_abbreviations() AS added_050;
+ALTER EXTENSION vietnamese_fts UPDATE TO '0.6.0';
+SELECT vietnamese_add_common_abbreviations() AS added_060;
+SELECT word, canonical FROM vietnamese_user_words WHERE word IN ('cty', 'gd-đt', 'tp') ORDER BY word;
+SELECT to_tsvector('vietnamese', 'Giám đốc Cty TNHH') @@ plainto_tsquery('vietnamese', 'công ty') AS cty_found,
+	   to_tsvector('vietnamese', 'Sở GD-ĐT tỉnh') @@ plainto_tsquery('vietnamese', 'giáo dục đào tạo') AS code_found;
+DELETE FROM vietnamese_user_words;
+SELECT extversion FROM pg_extension WHERE extname = 'vietnamese_fts';
