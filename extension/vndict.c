@@ -677,8 +677,8 @@ add_joined_word(VnDict *d, LexBuf *lb, const char *s, int len,
 	LexBuf		tmp;
 	int			n;
 
-	/* marked words of two syllables at least; most words leave at once */
-	if (len < 3 || len > VN_SHORT_NORM || !vn_has_marks(s, len))
+	/* vn_lexicon_joined_word() turns away most words after one short pass */
+	if (len > VN_SHORT_NORM)
 		return;
 	n = vn_lexicon_joined_word(vnfts_lexicon(), s, len, buf);
 	if (n < 0)
