@@ -521,6 +521,38 @@ absorb_mark(VnLetter *run, int nrun, int32_t cp)
 	return false;
 }
 
+/*
+ * The combining marks at *pos, all absorbed into the run, or none: taking
+ * some away could leave one that composes with the letter ("h" + acute +
+ * diaeresis is NFC, "h" + diaeresis is not), and the result would no
+ * longer be NFC.  Advances *pos past them and returns true if absorbed.
+ */
+static bool
+absorb_marks(VnLetter *run, int nrun, const unsigned char *p, size_t len,
+			 size_t *pos)
+{
+	VnLetter	trial[MAX_RUN];
+	size_t		i = *pos;
+
+	memcpy(trial, run, sizeof(VnLetter) * nrun);
+	while (i < len)
+	{
+		int32_t		cp;
+		int			clen = vn_utf8_decode(p + i, len - i, &cp);
+
+		if (cp < 0 || u_getCombiningClass(cp) == 0)
+			break;
+		if (!absorb_mark(trial, nrun, cp))
+			return false;
+		i += clen;
+	}
+	if (i == *pos)
+		return false;
+	memcpy(run, trial, sizeof(VnLetter) * nrun);
+	*pos = i;
+	return true;
+}
+
 static size_t
 canonicalize(const char *in, size_t len, char *out)
 {
@@ -555,11 +587,8 @@ canonicalize(const char *in, size_t len, char *out)
 			i += clen;
 			continue;
 		}
-		if (nrun > 0 && absorb_mark(run, nrun, cp))
-		{
-			i += clen;
+		if (nrun > 0 && absorb_marks(run, nrun, p, len, &i))
 			continue;
-		}
 		if (nrun > 0)
 		{
 			/*
