@@ -296,11 +296,10 @@ extern int	vn_lexicon_joined_name(const VnLexicon *lex, const char *s,
 /*
  * A word of several syllables written together with its diacritics
  * ("ôtô", "đôla", "bêtông"): if normalized s, marked and with a vowel
- * after a consonant after a vowel (which no one syllable has), splits
- * into 2 to VN_JOINED_NAME_MAX Vietnamese
- * syllables that are a word of the lexicon in their exact form, write
- * them separated by spaces to out (room for len + VN_JOINED_NAME_MAX
- * bytes) and return their length; else -1.
+ * after a consonant after a vowel (which no one syllable has), splits into
+ * 2 to VN_JOINED_NAME_MAX Vietnamese syllables that are a word of the
+ * lexicon in their exact form, write them separated by spaces to out (room
+ * for len + VN_JOINED_NAME_MAX bytes) and return their length; else -1.
  */
 extern int	vn_lexicon_joined_word(const VnLexicon *lex, const char *s,
 								   size_t len, char *out);

@@ -723,7 +723,7 @@ vn_lexicon_joined_word(const VnLexicon *lex, const char *s, size_t len,
 	/*
 	 * Marked, letters a-z once folded, and a vowel after a consonant after
 	 * a vowel, which no single syllable has ("toàn" stays one): most words
-	 * the dictionary sees leave here, after one pass over a few bytes.
+	 * the dictionary sees leave here, after a fold and a look at its bytes.
 	 */
 	flen = vn_fold(s, len, fold);
 	if (flen == (int) len)

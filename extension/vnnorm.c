@@ -458,6 +458,13 @@ emit_syllable(VnLetter *s, int n, char *out, bool move_tone)
  */
 #define MAX_RUN 16
 
+/* a combining diacritical mark (U+0300-U+036F: tones, accents, ...) */
+static inline bool
+is_latin_mark(int32_t cp)
+{
+	return cp >= 0x300 && cp <= 0x36F;
+}
+
 /*
  * A Vietnamese combining mark left over after NFC, following a run of
  * letters.  Keyboards and converters sometimes type a mark twice ("Sơ̛n",
@@ -587,7 +594,9 @@ canonicalize(const char *in, size_t len, char *out)
 			i += clen;
 			continue;
 		}
-		if (nrun > 0 && absorb_marks(run, nrun, p, len, &i))
+		/* only a mark of the block absorb_mark() knows can start a run */
+		if (nrun > 0 && is_latin_mark(cp) &&
+			absorb_marks(run, nrun, p, len, &i))
 			continue;
 		if (nrun > 0)
 		{
@@ -911,13 +920,6 @@ vn_normalize_reference(const char *in, size_t len, char *out)
 	memcpy(out, canon, clen);
 	free(canon);
 	return (int) clen;
-}
-
-/* a combining diacritical mark (U+0300-U+036F: tones, accents, ...) */
-static inline bool
-is_latin_mark(int32_t cp)
-{
-	return cp >= 0x300 && cp <= 0x36F;
 }
 
 /*
