@@ -158,6 +158,25 @@ bloom_maybe(const uint64_t *blk, uint64_t key)
 }
 
 /*
+ * The same test without branches: when most keys are absent, which key
+ * passes is unpredictable, and the early exits of bloom_maybe() would
+ * mispredict on a large share of them.
+ */
+static inline uint64_t
+bloom_test(const uint64_t *blk, uint64_t key)
+{
+	uint64_t	r = 1;
+
+	for (int k = 0; k < 4; k++)
+	{
+		uint64_t	b = bloom_bit(key, k);
+
+		r &= blk[b >> 6] >> (b & 63);
+	}
+	return r & 1;
+}
+
+/*
  * Four independent multiply lanes over 64-bit words, so the loop runs at
  * memory speed rather than at multiply latency.
  */
@@ -283,23 +302,19 @@ vn_lexicon_weights(const VnLexicon *lex, const uint64_t *keys, int n,
 				__builtin_prefetch(bloom_block(lex->bloom, lex->bmul, keys[i]));
 		for (int i = c0; i < c0 + cn; i++)
 		{
-			if (lex->bloom &&
-				!bloom_maybe(bloom_block(lex->bloom, lex->bmul, keys[i]), keys[i]))
-			{
-				out[i] = 0.0f;
-				continue;
-			}
-			__builtin_prefetch(lex->wts + 2 * (size_t) ((uint32_t) keys[i] & lex->tmask));
-			cand[nc++] = i;
+			out[i] = 0.0f;
+			cand[nc] = i;
+			nc += lex->bloom ?
+				bloom_test(bloom_block(lex->bloom, lex->bmul, keys[i]), keys[i]) : 1;
 		}
+		for (int q = 0; q < nc; q++)
+			__builtin_prefetch(lex->wts + 2 * (size_t) ((uint32_t) keys[cand[q]] & lex->tmask));
 		for (int q = 0; q < nc; q++)
 		{
 			int			i = cand[q];
 			const uint32_t *e = table_find(lex->wts, lex->tmask, keys[i]);
 
-			if (e == NULL)
-				out[i] = 0.0f;
-			else
+			if (e != NULL)
 				memcpy(&out[i], &e[1], sizeof(float));
 		}
 	}
@@ -321,20 +336,19 @@ vn_lexicon_lookups(const VnLexicon *lex, const uint64_t *keys, int n,
 			__builtin_prefetch(bloom_block(lex->wbloom, lex->wbmul, keys[i]));
 		for (int i = c0; i < c0 + cn; i++)
 		{
-			if (!bloom_maybe(bloom_block(lex->wbloom, lex->wbmul, keys[i]), keys[i]))
-			{
-				out[i] = 0;
-				continue;
-			}
-			__builtin_prefetch(lex->words + 2 * (size_t) ((uint32_t) keys[i] & lex->wmask));
-			cand[nc++] = i;
+			out[i] = 0;
+			cand[nc] = i;
+			nc += bloom_test(bloom_block(lex->wbloom, lex->wbmul, keys[i]), keys[i]);
 		}
+		for (int q = 0; q < nc; q++)
+			__builtin_prefetch(lex->words + 2 * (size_t) ((uint32_t) keys[cand[q]] & lex->wmask));
 		for (int q = 0; q < nc; q++)
 		{
 			int			i = cand[q];
 			const uint32_t *e = table_find(lex->words, lex->wmask, keys[i]);
 
-			out[i] = e ? e[1] : 0;
+			if (e != NULL)
+				out[i] = e[1];
 		}
 	}
 }
