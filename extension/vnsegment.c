@@ -1314,12 +1314,12 @@ cache_store(VnTokenizer *tz, const SegSyl *s)
 }
 
 /*
- * Fill in one syllable from a letter unit from the cache.  Returns false
- * on a miss: then only what the bytes say is filled in, and the caller
+ * Fill in one syllable from a letter unit from the cache (set: its
+ * cache_set(), if short enough to be cached).  Returns false on a miss: then only what the bytes say is filled in, and the caller
  * completes it with syllable_lookups().
  */
 static bool
-make_syllable(VnTokenizer *tz, const VnUnit *u, SegSyl *s)
+make_syllable(VnTokenizer *tz, const VnUnit *u, uint32_t set, SegSyl *s)
 {
 	const char *p = tz->text + u->start;
 	int			uf = unit_cache_flags(u->flags);
@@ -1329,8 +1329,6 @@ make_syllable(VnTokenizer *tz, const VnUnit *u, SegSyl *s)
 	s->uflags = (uint8_t) uf;
 	if (u->len <= SC_RAW)
 	{
-		uint32_t	set = cache_set(p, u->len, uf);
-
 		for (uint32_t slot = set; slot < set + 2; slot++)
 		{
 			SylCache   *c = &tz->sc[slot];
@@ -1598,22 +1596,36 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 				rbyte = 0;
 	bool		marked = tz->line_marked;
 	uint8_t    *tags = tz->tags;
+	VnUnit		units[VN_SEG_WINDOW];
+	uint32_t	sets[VN_SEG_WINDOW];
+	int			nunit = 0;
 	int			miss[VN_SEG_WINDOW];
 	int			nmiss = 0;
 
-	r->n = 0;
 	r->lex = tz->lex;
 	r->sentinit = (tz->prevctx == CTX_BOS);
 	r->lctx = ctx_hash(tz->prevctx, tz->prevbyte);
+
+	/*
+	 * Scan the window's letter units first and prefetch their cache sets,
+	 * so that the cache misses of the syllables overlap instead of being
+	 * paid one after the other while the syllables are filled in.
+	 */
 	for (;;)
 	{
-		if (!make_syllable(tz, &u, &r->syl[r->n]))
-			miss[nmiss++] = r->n;
-		if (r->syl[r->n].x.flags & SF_MARKED)
-			marked = true;
-		r->n++;
+		if (u.len <= SC_RAW)
+		{
+			uint32_t	set = cache_set(tz->text + u.start, u.len,
+										unit_cache_flags(u.flags));
+			const char *c = (const char *) &tz->sc[set];
+
+			for (size_t off = 0; off < 2 * sizeof(SylCache); off += 64)
+				__builtin_prefetch(c + off);
+			sets[nunit] = set;
+		}
+		units[nunit++] = u;
 		p = u.start + u.len;
-		if (r->n == VN_SEG_WINDOW)
+		if (nunit == VN_SEG_WINDOW)
 		{
 			rcls = CTX_CONT;
 			break;
@@ -1639,6 +1651,13 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 			rbyte = (v.kind == VN_TOK_PUNCT) ? (unsigned char) tz->text[v.start] : v.kind;
 		}
 		break;
+	}
+	for (r->n = 0; r->n < nunit; r->n++)
+	{
+		if (!make_syllable(tz, &units[r->n], sets[r->n], &r->syl[r->n]))
+			miss[nmiss++] = r->n;
+		if (r->syl[r->n].x.flags & SF_MARKED)
+			marked = true;
 	}
 	if (nmiss > 0)
 		syllable_lookups(tz, miss, nmiss);
