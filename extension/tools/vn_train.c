@@ -5,8 +5,8 @@
  *	  text.  Not run by the build; its output (extension/data/model/) is.
  *
  * Usage:
- *	  vn_train [-e epochs] [-r runs] [-p prune] [-c copies] [-H heldout-every]
- *			   -w wordlist -o outdir gold.txt [gold.txt ...]
+ *	  vn_train [-e epochs] [-r runs] [-p prune] [-c copies] [-u min]
+ *			   [-H heldout-every] -w wordlist -o outdir gold.txt [gold.txt ...]
  *
  * Gold format: one sentence per line, words separated by a space, the
  * syllables of a word joined by '_'.  The segmenter sees each line with
@@ -23,6 +23,12 @@
  * many times (in the shuffled order): that file is the treebank whose
  * convention defines a word, and the others, from elsewhere, join or split
  * some words differently.  The word and pair counts see each line once.
+ *
+ * With -u m, the lines of the other files are first rewritten to the first
+ * file's convention: a word the first file never joins but splits at
+ * least m times is split, a run of words it always joins (at least m
+ * times) is joined (see harmonize_line; VN_TRAIN_SHOW=1 prints each
+ * rewritten line to stderr).
  *
  * With -r, training is repeated from zero with differently shuffled
  * sentences and the averaged weights of the runs are averaged again.
@@ -467,6 +473,212 @@ merge_pairs(void)
 	npairs = o;
 }
 
+/*
+ * -u: the first file's convention applied to the others.  For every run
+ * of 2 to CONV_MAXLEN syllables of the first file, how often it is one
+ * word there and how often a word boundary falls inside it; a word of
+ * another file that the first file never writes as one word but splits at
+ * least conv_min times is split into its syllables, and single-syllable
+ * words of another file that the first file always joins (at least
+ * conv_min times) are joined.  Only the first 512 syllables of a line
+ * count (gold lines are sentences).
+ * The sources' conventions differ on some frequent words ("người dân",
+ * "người ta"), and the first file is the one that defines a word here.
+ */
+#define CONV_MAXLEN		4
+#define CONV_BITS		18
+
+typedef struct ConvEntry
+{
+	uint64_t	key;
+	int			joined;
+	int			split;
+} ConvEntry;
+
+static ConvEntry *conv;
+static int	conv_min = 0;
+
+typedef struct GoldSyl
+{
+	size_t		start;
+	size_t		len;
+	int			word;			/* index of its word in the line */
+} GoldSyl;
+
+/* split a gold line into syllables; returns their number (at most max) */
+static int
+gold_syllables(const char *line, size_t len, GoldSyl *syl, int max)
+{
+	int			n = 0,
+				word = -1;
+	size_t		i = 0;
+
+	while (i < len && n < max)
+	{
+		size_t		s;
+
+		if (line[i] == ' ')
+		{
+			i++;
+			continue;
+		}
+		if (i == 0 || line[i - 1] == ' ')
+			word++;
+		s = i;
+		while (i < len && line[i] != ' ' && line[i] != '_')
+			i++;
+		syl[n].start = s;
+		syl[n].len = i - s;
+		syl[n].word = word;
+		n++;
+		if (i < len && line[i] == '_')
+			i++;
+	}
+	return n;
+}
+
+/*
+ * The table entry of syllables j .. j+L-1: normalized, so the case of the
+ * first syllable does not count (a sentence may begin with it).
+ */
+static ConvEntry *
+conv_entry(const char *line, const GoldSyl *syl, int j, int L, bool create)
+{
+	char		buf[512];
+	char		norm[VN_NORM_BOUND(512)];
+	size_t		bl = 0;
+	int			nl;
+	uint64_t	key;
+	uint32_t	mask = (1u << CONV_BITS) - 1,
+				i;
+
+	for (int k = j; k < j + L; k++)
+	{
+		if (bl + syl[k].len + 1 > sizeof(buf))
+			return NULL;
+		if (k > j)
+			buf[bl++] = ' ';
+		memcpy(buf + bl, line + syl[k].start, syl[k].len);
+		bl += syl[k].len;
+	}
+	nl = vn_normalize(buf, bl, norm);
+	if (nl <= 0)
+		return NULL;
+	key = vn_hash_bytes(norm, nl);
+	/* which syllables after the first are capitalised: "anh Hùng" is not "anh hùng" */
+	for (int k = j + 1; k < j + L; k++)
+	{
+		int32_t		cp;
+		VnLetter	l;
+
+		vn_utf8_decode((const unsigned char *) line + syl[k].start, syl[k].len, &cp);
+		if (vn_letter_decompose(cp, &l) && l.upper)
+			key = vn_hash_mix(key ^ (uint64_t) (k - j));
+	}
+	key |= 1;
+	i = (uint32_t) key & mask;
+	for (uint32_t probes = 0; probes <= mask; probes++, i = (i + 1) & mask)
+	{
+		if (conv[i].key == key)
+			return &conv[i];
+		if (conv[i].key == 0)
+		{
+			if (!create)
+				return NULL;
+			conv[i].key = key;
+			return &conv[i];
+		}
+	}
+	return NULL;				/* full: not with sentences of real files */
+}
+
+/* are syllables j .. j+L-1 exactly one word of the line? */
+static bool
+exact_word(const GoldSyl *syl, int n, int j, int L)
+{
+	return syl[j].word == syl[j + L - 1].word &&
+		(j == 0 || syl[j - 1].word != syl[j].word) &&
+		(j + L == n || syl[j + L].word != syl[j].word);
+}
+
+static void
+conv_line(const char *line, size_t len, void *arg)
+{
+	GoldSyl		syl[512];
+	int			n = gold_syllables(line, len, syl, 512);
+
+	for (int j = 0; j < n; j++)
+		for (int L = 2; L <= CONV_MAXLEN && j + L <= n; L++)
+		{
+			ConvEntry  *e = conv_entry(line, syl, j, L, true);
+
+			if (e == NULL)
+				continue;
+			if (exact_word(syl, n, j, L))
+				e->joined++;
+			else if (syl[j].word != syl[j + L - 1].word)
+				e->split++;		/* not inside a longer word either */
+		}
+}
+
+/*
+ * Rewrite a line of another file to the first file's convention (out has
+ * room for len + 1 bytes: only '_' and ' ' are exchanged).  Returns the
+ * number of words split plus runs joined.
+ */
+static int
+harmonize_line(const char *line, size_t len, char *out)
+{
+	GoldSyl		syl[512];
+	int			n = gold_syllables(line, len, syl, 512);
+	int			changes = 0;
+
+	memcpy(out, line, len);
+	out[len] = '\0';
+	for (int j = 0; j < n;)
+	{
+		int			w = syl[j].word,
+					L = 1;
+		ConvEntry  *e;
+
+		while (j + L < n && syl[j + L].word == w)
+			L++;
+		if (L >= 2 && L <= CONV_MAXLEN &&
+			(e = conv_entry(line, syl, j, L, false)) != NULL &&
+			e->joined == 0 && e->split >= conv_min)
+		{
+			for (int k = j + 1; k < j + L; k++)
+				out[syl[k].start - 1] = ' ';
+			changes++;
+		}
+		else if (L == 1)
+		{
+			/* the longest run of one-syllable words that is always joined */
+			for (int R = CONV_MAXLEN; R >= 2; R--)
+			{
+				bool		singles = j + R <= n;
+
+				for (int k = j; singles && k < j + R; k++)
+					singles = exact_word(syl, n, k, 1);
+				if (singles &&
+					(e = conv_entry(line, syl, j, R, false)) != NULL &&
+					e->split == 0 && e->joined >= conv_min)
+				{
+					for (int k = j + 1; k < j + R; k++)
+						out[syl[k].start - 1] = '_';
+					changes++;
+					L = R;
+					break;
+				}
+			}
+		}
+		j += L;
+	}
+	if (changes && getenv("VN_TRAIN_SHOW"))
+		fprintf(stderr, "u: %s\n", out);
+	return changes;
+}
+
 static char **baselist;
 static int	nbase;
 
@@ -506,11 +718,23 @@ base_line(const char *line, size_t len, void *arg)
 static int	heldout_every = 0;
 static int	lineno = 0;
 
-/* arg: the number of copies of the file's sentences (-c) */
+static int	harmonized = 0;
+
+/* arg: the number of copies of the file's sentences (-c), negative for
+ * a file after the first when -u is given */
 static void
 gold_line(const char *line, size_t len, void *arg)
 {
 	int			copies = *(const int *) arg;
+	char	   *hline = NULL;
+
+	if (copies < 0)
+	{
+		copies = -copies;
+		hline = malloc(len + 1);
+		harmonized += harmonize_line(line, len, hline);
+		line = hline;
+	}
 	int			fold = lineno % NFOLDS;
 	bool		heldout = heldout_every > 0 && lineno % heldout_every == 0;
 	char	   *stripped = malloc(len + 1);
@@ -528,6 +752,7 @@ gold_line(const char *line, size_t len, void *arg)
 		collect_pairs(stripped, sl, fold);
 	}
 	free(stripped);
+	free(hline);
 }
 
 /* lexicon for a fold: base list + learned words from the other folds */
@@ -613,7 +838,7 @@ main(int argc, char **argv)
 	int			first_copies = 1;
 	int			norder = 0;
 
-	while ((c = getopt(argc, argv, "e:r:p:c:H:w:o:")) != -1)
+	while ((c = getopt(argc, argv, "e:r:p:c:u:H:w:o:")) != -1)
 	{
 		switch (c)
 		{
@@ -633,6 +858,11 @@ main(int argc, char **argv)
 				if (first_copies < 1)
 					first_copies = 1;
 				break;
+			case 'u':
+				conv_min = atoi(optarg);
+				if (conv_min < 1)
+					conv_min = 1;
+				break;
 			case 'H':
 				heldout_every = atoi(optarg);
 				break;
@@ -643,22 +873,32 @@ main(int argc, char **argv)
 				outdir = optarg;
 				break;
 			default:
-				fprintf(stderr, "usage: vn_train [-e epochs] [-r runs] [-p prune] [-c copies] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
+				fprintf(stderr, "usage: vn_train [-e epochs] [-r runs] [-p prune] [-c copies] [-u min] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
 				return 2;
 		}
 	}
 	if (wordlist == NULL || outdir == NULL || optind >= argc)
 	{
-		fprintf(stderr, "usage: vn_train [-e epochs] [-r runs] [-p prune] [-c copies] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
+		fprintf(stderr, "usage: vn_train [-e epochs] [-r runs] [-p prune] [-c copies] [-u min] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
 		return 2;
 	}
 	read_lines(wordlist, base_line, NULL);
+	if (conv_min > 0)
+	{
+		conv = calloc((size_t) 1 << CONV_BITS, sizeof(ConvEntry));
+		read_lines(argv[optind], conv_line, NULL);
+	}
 	for (int i = optind; i < argc; i++)
 	{
 		int			copies = (i == optind) ? first_copies : 1;
 
+		if (i > optind && conv_min > 0)
+			copies = -copies;
 		read_lines(argv[i], gold_line, &copies);
 	}
+	if (conv_min > 0)
+		fprintf(stderr, "-u %d: %d words split or joined in the files after the first\n",
+				conv_min, harmonized);
 	for (int i = 0; i < nsents; i++)
 		norder += sents[i].copies;
 	merge_words();
