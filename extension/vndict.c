@@ -835,6 +835,18 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 				if (hl < wlen)
 					lexbuf_add(lb, lexdup(word + hs, hl), first_nvariant, 0);
 			}
+			else if ((word[0] == '#' || word[0] == '@') && wlen > 1)
+			{
+				/*
+				 * A hashtag or mention is also its text, which is all the
+				 * default parser keeps of it.  Another variant, so that a
+				 * query for the tag finds rows stored before with the tag
+				 * alone.  The text is a word for the rest.
+				 */
+				word++;
+				wlen--;
+				add_forms(d, lb, lexdup(word, wlen), wlen, first_nvariant + 1, 0);
+			}
 			else if (d->codeparts)
 			{
 				add_code_parts(d, lb, word, wlen, first_nvariant + 1);

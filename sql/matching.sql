@@ -204,6 +204,16 @@ SELECT 'gia:1 ôtô:2 oto:2'::tsvector @@ plainto_tsquery('vietnamese', 'ôtô')
 SELECT m('Cái ô và tô phở', plainto_tsquery('vietnamese', 'ôtô')) AS f34;
 SELECT m('mua ô tô mới', phraseto_tsquery('vietnamese', 'mua ôtô mới')) AS f35;
 
+-- a hashtag or mention is also its text, as the default parser has it, so a
+-- query for the tag finds the word too; rows stored before still match it
+SELECT m('Trận đấu của #AlphaGo', plainto_tsquery('vietnamese', 'alphago')) AS t111;
+SELECT m('Theo @OnLeaks, máy mới', plainto_tsquery('vietnamese', 'onleaks')) AS t112;
+SELECT m('Chiến dịch #bầucử năm nay', plainto_tsquery('vietnamese', 'bầu cử')) AS t113;
+SELECT m('Chiến dịch #bầucử năm nay', websearch_to_tsquery('vietnamese', '#baucu')) AS t114;
+SELECT '#alphago:3'::tsvector @@ websearch_to_tsquery('vietnamese', '#AlphaGo') AS t115;
+SELECT m('Trận đấu của AlphaGo', websearch_to_tsquery('vietnamese', '#AlphaGo')) AS t116;
+SELECT m('Trận đấu của #AlphaGo', plainto_tsquery('vietnamese', 'alpha')) AS f36;
+
 -- stopwords do not block a match
 SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;
 SELECT m('giá của xăng', phraseto_tsquery('vietnamese', 'giá của xăng')) AS t23;
