@@ -45,7 +45,12 @@ create function o_init(internal) returns internal
 create function o_lexize(internal, internal, internal, internal) returns internal
 	as '$OLDCOPY', 'vnfts_dict_lexize' language c strict;
 create text search template o_template (init = o_init, lexize = o_lexize);
-create text search dictionary o_dict (template = o_template, stopwords = vietnamese);
+-- with the options of the installed dictionary (stop words, layout, ...)
+do \$\$ begin
+	execute format('create text search dictionary o_dict (template = o_template, %s)',
+				   (select dictinitoption from pg_ts_dict
+					where dictname = 'vietnamese_dict'));
+end \$\$;
 create text search configuration o_vn (parser = o_parser);
 alter text search configuration o_vn add mapping for word, syllable, name,
 	"foreign", acronym, code, number, "date", "time", percent, url, email,
