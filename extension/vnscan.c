@@ -1119,7 +1119,9 @@ is_tag_char(int32_t cp)
 
 /*
  * "#tag" or "@user" at pos (t[pos] is # or @): not glued to a word before
- * it, and at least one letter after it.  Returns the end, or pos.
+ * it, at least one letter after it, and no combining mark right after the
+ * sign (a stray mark there would begin the tag's text).  Returns the end,
+ * or pos.
  */
 static size_t
 scan_tag(Text t, size_t len, size_t pos)
@@ -1135,7 +1137,7 @@ scan_tag(Text t, size_t len, size_t pos)
 		int32_t		cp;
 		int			n = decode_at(t, len, p, &cp);
 
-		if (cp < 0 || !is_tag_char(cp))
+		if (cp < 0 || !is_tag_char(cp) || (p == pos + 1 && is_mark(cp)))
 			break;
 		if (cp < 0x80 ? is_ascii_alpha((unsigned char) cp) : u_isalpha(cp))
 			letter = true;

@@ -32,10 +32,12 @@ LANGUAGE sql AS $$
 $$;
 
 -- Lone combining marks: at the start, after a space, after a digit, after
--- punctuation.  They are punctuation, never a lexeme of their own.
+-- punctuation, after the sign of a tag.  They are punctuation, never a
+-- lexeme of their own nor the start of one.
 SELECT * FROM show_tokens(E'\u0301');
 SELECT * FROM show_tokens(E'\u0301 Việt Nam \u0300\u0303');
 SELECT * FROM show_tokens(E'2026\u0301 .\u0301');
+SELECT * FROM show_tokens(E'#\u0301a @\u0300b #c\u0301');
 -- Decomposed (NFD) Vietnamese is the same word as precomposed.
 SELECT * FROM show_tokens(E'Vie\u0323\u0302t Nam ho\u0300a bi\u0300nh');
 SELECT to_tsvector('vietnamese', E'Vie\u0323\u0302t Nam') =

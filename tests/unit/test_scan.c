@@ -633,6 +633,9 @@ test_url_email_tag(void)
 	CHECK("C#", {LET, "C", CAP}, {PUN, "#", 0});
 	CHECK("a#b", {LET, "a", 0}, {PUN, "#", 0}, {LET, "b", 0});
 	CHECK("(#tag)", {PUN, "(", 0}, {TAG, "#tag", 0}, {PUN, ")", 0});
+	/* a stray mark right after the sign does not begin a tag; inside, it stays */
+	CHECK("#\xcc\x81" "a", {PUN, "#", 0}, {PUN, "\xcc\x81", 0}, {LET, "a", 0});
+	CHECK("#a\xcc\x81" "b", {TAG, "#a\xcc\x81" "b", 0});
 	CHECK("##", {PUN, "##", 0});
 }
 
