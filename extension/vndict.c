@@ -845,7 +845,8 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 				 */
 				word++;
 				wlen--;
-				add_forms(d, lb, lexdup(word, wlen), wlen, first_nvariant + 1, 0);
+				add_forms(d, lb, lexdup(word, wlen), wlen, first_nvariant + 1,
+						  0);
 			}
 			else if (d->codeparts)
 			{

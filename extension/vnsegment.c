@@ -1315,8 +1315,9 @@ cache_store(VnTokenizer *tz, const SegSyl *s)
 
 /*
  * Fill in one syllable from a letter unit from the cache (set: its
- * cache_set(), if short enough to be cached).  Returns false on a miss: then only what the bytes say is filled in, and the caller
- * completes it with syllable_lookups().
+ * cache_set(), if short enough to be cached).  Returns false on a miss:
+ * then only what the bytes say is filled in, and the caller completes it
+ * with syllable_lookups().
  */
 static bool
 make_syllable(VnTokenizer *tz, const VnUnit *u, uint32_t set, SegSyl *s)
@@ -1613,6 +1614,7 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 	 */
 	for (;;)
 	{
+		sets[nunit] = 0;		/* read only for units short enough to cache */
 		if (u.len <= SC_RAW)
 		{
 			uint32_t	set = cache_set(tz->text + u.start, u.len,
