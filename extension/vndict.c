@@ -841,12 +841,18 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 				 * A hashtag or mention is also its text, which is all the
 				 * default parser keeps of it.  Another variant, so that a
 				 * query for the tag finds rows stored before with the tag
-				 * alone.  The text is a word for the rest.
+				 * alone.  The text is a word for the rest, and a stopword
+				 * ("#và") gives no lexeme of its own, as elsewhere.
 				 */
+				char	   *text;
+
 				word++;
 				wlen--;
-				add_forms(d, lb, lexdup(word, wlen), wlen, first_nvariant + 1,
-						  0);
+				text = lexdup(word, wlen);
+				if (check_stop && is_stopword(d, text, wlen))
+					pfree(text);
+				else
+					add_forms(d, lb, text, wlen, first_nvariant + 1, 0);
 			}
 			else if (d->codeparts)
 			{

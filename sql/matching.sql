@@ -213,6 +213,8 @@ SELECT m('Chiến dịch #bầucử năm nay', websearch_to_tsquery('vietnamese'
 SELECT '#alphago:3'::tsvector @@ websearch_to_tsquery('vietnamese', '#AlphaGo') AS t115;
 SELECT m('Trận đấu của AlphaGo', websearch_to_tsquery('vietnamese', '#AlphaGo')) AS t116;
 SELECT m('Trận đấu của #AlphaGo', plainto_tsquery('vietnamese', 'alpha')) AS f36;
+-- the text of a tag that is a stopword gives no lexeme, as elsewhere
+SELECT to_tsvector('vietnamese', '#và #của') AS tag_stopwords;
 
 -- stopwords do not block a match
 SELECT to_tsvector('vietnamese', 'của các những') = ''::tsvector AS empty;
