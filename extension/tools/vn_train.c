@@ -398,55 +398,79 @@ pair_cmp(const void *a, const void *b)
 	return strcmp(((const Pair *) a)->p, ((const Pair *) b)->p);
 }
 
+typedef struct GoldSyl
+{
+	size_t		start;
+	size_t		len;
+	int			word;			/* index of its word in the line */
+} GoldSyl;
+
+/* split a gold line into syllables; returns their number (at most max) */
+static int
+gold_syllables(const char *line, size_t len, GoldSyl *syl, int max)
+{
+	int			n = 0,
+				word = -1;
+	size_t		i = 0;
+
+	while (i < len && n < max)
+	{
+		size_t		s;
+
+		if (line[i] == ' ')
+		{
+			i++;
+			continue;
+		}
+		if (i == 0 || line[i - 1] == ' ')
+			word++;
+		s = i;
+		while (i < len && line[i] != ' ' && line[i] != '_')
+			i++;
+		syl[n].start = s;
+		syl[n].len = i - s;
+		syl[n].word = word;
+		n++;
+		if (i < len && line[i] == '_')
+			i++;
+	}
+	return n;
+}
+
+/* count each pair of neighbouring syllables, and whether one word holds both */
 static void
 collect_pairs(const char *line, size_t len, int fold)
 {
-	size_t		i = 0,
-				ps = 0,
-				pe = 0;
-	bool		have = false;
-	char		sep = ' ';
+	GoldSyl		syl[512];
+	int			n = gold_syllables(line, len, syl, 512);
 
-	while (i <= len)
+	for (int k = 1; k < n; k++)
 	{
-		size_t		s = i;
+		const GoldSyl *a = &syl[k - 1],
+				   *b = &syl[k];
+		char		buf[256];
+		char		norm[VN_NORM_BOUND(256)];
+		int			nl;
 
-		while (i < len && line[i] != ' ' && line[i] != '_')
-			i++;
-		if (i > s)
+		if (a->len + b->len >= 200)
+			continue;
+		memcpy(buf, line + a->start, a->len);
+		buf[a->len] = ' ';
+		memcpy(buf + a->len + 1, line + b->start, b->len);
+		nl = vn_normalize(buf, a->len + 1 + b->len, norm);
+		if (nl <= 0)
+			continue;
+		if (npairs == cappairs)
 		{
-			if (have && (i - s) + (pe - ps) < 200)
-			{
-				char		buf[256];
-				char		norm[VN_NORM_BOUND(256)];
-				int			nl;
-				size_t		l1 = pe - ps;
-
-				memcpy(buf, line + ps, l1);
-				buf[l1] = ' ';
-				memcpy(buf + l1 + 1, line + s, i - s);
-				nl = vn_normalize(buf, l1 + 1 + (i - s), norm);
-				if (nl > 0)
-				{
-					if (npairs == cappairs)
-					{
-						cappairs = cappairs ? cappairs * 2 : 65536;
-						pairs = realloc(pairs, cappairs * sizeof(Pair));
-					}
-					pairs[npairs].p = strndup(norm, nl);
-					memset(pairs[npairs].joined, 0, sizeof(pairs[npairs].joined));
-					memset(pairs[npairs].total, 0, sizeof(pairs[npairs].total));
-					pairs[npairs].joined[fold] = (sep == '_');
-					pairs[npairs].total[fold] = 1;
-					npairs++;
-				}
-			}
-			ps = s;
-			pe = i;
-			have = true;
+			cappairs = cappairs ? cappairs * 2 : 65536;
+			pairs = realloc(pairs, cappairs * sizeof(Pair));
 		}
-		sep = (i < len) ? line[i] : ' ';
-		i++;
+		pairs[npairs].p = strndup(norm, nl);
+		memset(pairs[npairs].joined, 0, sizeof(pairs[npairs].joined));
+		memset(pairs[npairs].total, 0, sizeof(pairs[npairs].total));
+		pairs[npairs].joined[fold] = (a->word == b->word);
+		pairs[npairs].total[fold] = 1;
+		npairs++;
 	}
 }
 
@@ -497,45 +521,6 @@ typedef struct ConvEntry
 
 static ConvEntry *conv;
 static int	conv_min = 0;
-
-typedef struct GoldSyl
-{
-	size_t		start;
-	size_t		len;
-	int			word;			/* index of its word in the line */
-} GoldSyl;
-
-/* split a gold line into syllables; returns their number (at most max) */
-static int
-gold_syllables(const char *line, size_t len, GoldSyl *syl, int max)
-{
-	int			n = 0,
-				word = -1;
-	size_t		i = 0;
-
-	while (i < len && n < max)
-	{
-		size_t		s;
-
-		if (line[i] == ' ')
-		{
-			i++;
-			continue;
-		}
-		if (i == 0 || line[i - 1] == ' ')
-			word++;
-		s = i;
-		while (i < len && line[i] != ' ' && line[i] != '_')
-			i++;
-		syl[n].start = s;
-		syl[n].len = i - s;
-		syl[n].word = word;
-		n++;
-		if (i < len && line[i] == '_')
-			i++;
-	}
-	return n;
-}
 
 /*
  * The table entry of syllables j .. j+L-1: normalized, so the case of the
