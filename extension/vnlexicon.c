@@ -144,26 +144,13 @@ bloom_bit(uint64_t key, int k)
 	return (key >> (9 * k)) & 511;
 }
 
+/*
+ * Without branches: when most keys are absent, which key passes is
+ * unpredictable, and early exits would mispredict on a large share of them
+ * (the batched lookups test many keys in a row).
+ */
 static inline bool
 bloom_maybe(const uint64_t *blk, uint64_t key)
-{
-	for (int k = 0; k < 4; k++)
-	{
-		uint64_t	b = bloom_bit(key, k);
-
-		if (!(blk[b >> 6] >> (b & 63) & 1))
-			return false;
-	}
-	return true;
-}
-
-/*
- * The same test without branches: when most keys are absent, which key
- * passes is unpredictable, and the early exits of bloom_maybe() would
- * mispredict on a large share of them.
- */
-static inline uint64_t
-bloom_test(const uint64_t *blk, uint64_t key)
 {
 	uint64_t	r = 1;
 
@@ -305,7 +292,7 @@ vn_lexicon_weights(const VnLexicon *lex, const uint64_t *keys, int n,
 			out[i] = 0.0f;
 			cand[nc] = i;
 			nc += lex->bloom ?
-				bloom_test(bloom_block(lex->bloom, lex->bmul, keys[i]), keys[i]) : 1;
+				bloom_maybe(bloom_block(lex->bloom, lex->bmul, keys[i]), keys[i]) : 1;
 		}
 		for (int q = 0; q < nc; q++)
 			__builtin_prefetch(lex->wts + 2 * (size_t) ((uint32_t) keys[cand[q]] & lex->tmask));
@@ -338,7 +325,7 @@ vn_lexicon_lookups(const VnLexicon *lex, const uint64_t *keys, int n,
 		{
 			out[i] = 0;
 			cand[nc] = i;
-			nc += bloom_test(bloom_block(lex->wbloom, lex->wbmul, keys[i]), keys[i]);
+			nc += bloom_maybe(bloom_block(lex->wbloom, lex->wbmul, keys[i]), keys[i]);
 		}
 		for (int q = 0; q < nc; q++)
 			__builtin_prefetch(lex->words + 2 * (size_t) ((uint32_t) keys[cand[q]] & lex->wmask));
