@@ -705,32 +705,35 @@ static int	lineno = 0;
 
 static int	harmonized = 0;
 
-/* arg: the number of copies of the file's sentences (-c), negative for
- * a file after the first when -u is given */
+/* how gold_line() takes the lines of one file */
+typedef struct GoldFile
+{
+	int			copies;			/* times trained on per epoch (-c) */
+	bool		harmonize;		/* rewrite to the first file's convention (-u) */
+} GoldFile;
+
 static void
 gold_line(const char *line, size_t len, void *arg)
 {
-	int			copies = *(const int *) arg;
+	const GoldFile *gf = arg;
+	int			fold = lineno % NFOLDS;
+	bool		heldout = heldout_every > 0 && lineno % heldout_every == 0;
+	char	   *stripped = malloc(len + 1);
 	char	   *hline = NULL;
+	int			sl;
 
-	if (copies < 0)
+	if (gf->harmonize)
 	{
-		copies = -copies;
 		hline = malloc(len + 1);
 		harmonized += harmonize_line(line, len, hline);
 		line = hline;
 	}
-	int			fold = lineno % NFOLDS;
-	bool		heldout = heldout_every > 0 && lineno % heldout_every == 0;
-	char	   *stripped = malloc(len + 1);
-	int			sl;
-
 	lineno++;
 	if (!heldout)
 		collect_words(line, len, fold);
-	add_sentence(line, len, fold, copies, heldout);
+	add_sentence(line, len, fold, gf->copies, heldout);
 	sl = vn_fold(line, len, stripped);
-	add_sentence(stripped, sl, fold, copies, heldout);
+	add_sentence(stripped, sl, fold, gf->copies, heldout);
 	if (!heldout)
 	{
 		collect_pairs(line, len, fold);
@@ -804,6 +807,13 @@ run_sentence(const Sent *s, const VnLexicon *lex, HookCtx *h,
 		;
 }
 
+static int
+usage(void)
+{
+	fprintf(stderr, "usage: vn_train [-e epochs] [-r runs] [-p prune] [-c copies] [-u min] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
+	return 2;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -858,14 +868,12 @@ main(int argc, char **argv)
 				outdir = optarg;
 				break;
 			default:
-				fprintf(stderr, "usage: vn_train [-e epochs] [-r runs] [-p prune] [-c copies] [-u min] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
-				return 2;
+				return usage();
 		}
 	}
 	if (wordlist == NULL || outdir == NULL || optind >= argc)
 	{
-		fprintf(stderr, "usage: vn_train [-e epochs] [-r runs] [-p prune] [-c copies] [-u min] [-H heldout-every] -w wordlist -o outdir gold.txt...\n");
-		return 2;
+		return usage();
 	}
 	read_lines(wordlist, base_line, NULL);
 	if (conv_min > 0)
@@ -875,11 +883,11 @@ main(int argc, char **argv)
 	}
 	for (int i = optind; i < argc; i++)
 	{
-		int			copies = (i == optind) ? first_copies : 1;
+		GoldFile	gf;
 
-		if (i > optind && conv_min > 0)
-			copies = -copies;
-		read_lines(argv[i], gold_line, &copies);
+		gf.copies = (i == optind) ? first_copies : 1;
+		gf.harmonize = (i > optind && conv_min > 0);
+		read_lines(argv[i], gold_line, &gf);
 	}
 	if (conv_min > 0)
 		fprintf(stderr, "-u %d: %d words split or joined in the files after the first\n",
