@@ -539,17 +539,32 @@ add_iy_variant(VnDict *d, LexBuf *lb, const char *s, int len,
 		add_forms(d, lb, lexdup(buf, n), n, nvariant, 0);
 }
 
+/* A stopword, or with BareStopwords = drop a bare form of one? */
+static inline bool
+is_stopword(VnDict *d, char *word, int len)
+{
+	uint32		b = stop_filter_bit(word, len);
+
+	if (!(d->stopfilter[b / 64] & (UINT64CONST(1) << (b % 64))))
+		return false;
+	return searchstoplist(&d->stoplist, word) ||
+		(d->barestop.len > 0 && searchstoplist(&d->barestop, word));
+}
+
 /*
  * A Vietnamese name typed as one word without diacritics ("hanoi",
  * "vietnam", "hochiminh"): the name's folded compound ("ha_noi=" with
  * Layout = hybrid), an alternative of its own at the word's position, so
- * that "hanoi" finds "Hà Nội" and nothing else.  Not its syllables: in a
- * query "ha" & "noi" would also match "hạ tầng ... kết nối".  The word
- * keeps its one position, so the words after it keep theirs and rows
- * stored before still match.  Only names the lexicon learned from
- * capitalised text qualify (vn_lexicon_joined_name), so "Honda" does not
- * become "hòn đá".  Layout = pairs with Fold = false keeps no folded
- * forms that such a word could match.
+ * that "hanoi" finds "Hà Nội" and nothing else; and in the next variant
+ * the word again with the name's syllables, so that a document writing
+ * "Hanoi" is found by "ha noi" as one writing "Hà Nội" is.  A query asks
+ * for the syllables only together with the word itself: "ha" & "noi"
+ * alone would also match "hạ tầng ... kết nối".  The word keeps its one
+ * position, so the words after it keep theirs and rows stored before
+ * still match.  Only names the lexicon learned from capitalised text
+ * qualify (vn_lexicon_joined_name), so "Honda" does not become "hòn đá".
+ * Layout = pairs with Fold = false keeps no folded forms that such a word
+ * could match.  Uses variants nvariant and nvariant + 1.
  */
 static void
 add_joined_name(VnDict *d, LexBuf *lb, const char *s, int len,
@@ -572,6 +587,21 @@ add_joined_name(VnDict *d, LexBuf *lb, const char *s, int len,
 		add_compound_lexeme(lb, lexdup(buf, n), n, buf, n, nvariant, true);
 	else
 		lexbuf_add(lb, lexdup(buf, n), nvariant, 0);
+
+	add_forms(d, lb, lexdup(s, len), len, nvariant + 1, 0);
+	for (int i = 0, start = 0; i <= n; i++)
+	{
+		if (i == n || buf[i] == '_')
+		{
+			char	   *syl = lexdup(buf + start, i - start);
+
+			if (is_stopword(d, syl, i - start))
+				pfree(syl);
+			else
+				add_forms(d, lb, syl, i - start, nvariant + 1, 0);
+			start = i + 1;
+		}
+	}
 }
 
 static void add_possessive_stem(VnDict *d, LexBuf *lb, const char *s,
@@ -612,21 +642,9 @@ add_compound_layout(VnDict *d, LexBuf *lb, const char *norm,
 		}
 		add_iy_variant(d, lb, sy, lens[i], nv + 2);
 		add_joined_name(d, lb, sy, lens[i], nv + 3);
-		add_possessive_stem(d, lb, sy, lens[i], nv + 4);
+		add_possessive_stem(d, lb, sy, lens[i], nv + 5);
 		off += flens[i] + 1;
 	}
-}
-
-/* A stopword, or with BareStopwords = drop a bare form of one? */
-static inline bool
-is_stopword(VnDict *d, char *word, int len)
-{
-	uint32		b = stop_filter_bit(word, len);
-
-	if (!(d->stopfilter[b / 64] & (UINT64CONST(1) << (b % 64))))
-		return false;
-	return searchstoplist(&d->stoplist, word) ||
-		(d->barestop.len > 0 && searchstoplist(&d->barestop, word));
 }
 
 /*
@@ -861,8 +879,8 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 			}
 			add_iy_variant(d, lb, word, wlen, first_nvariant + 3);
 			add_joined_name(d, lb, word, wlen, first_nvariant + 4);
-			add_possessive_stem(d, lb, word, wlen, first_nvariant + 5);
-			add_joined_word(d, lb, word, wlen, first_nvariant + 7);
+			add_possessive_stem(d, lb, word, wlen, first_nvariant + 6);
+			add_joined_word(d, lb, word, wlen, first_nvariant + 9);
 		}
 	}
 	else if (n > 1)
@@ -940,7 +958,7 @@ add_text(VnDict *d, LexBuf *lb, const char *norm, int len,
 				add_joined_name(d, lb, norm + starts[i], lens[i],
 								first_nvariant + 3);
 				add_possessive_stem(d, lb, norm + starts[i], lens[i],
-									first_nvariant + 4);
+									first_nvariant + 5);
 			}
 		}
 		if (folded && !small)

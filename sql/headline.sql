@@ -95,6 +95,7 @@ SELECT ts_headline('vietnamese', 'Tỉ lệ thất nghiệp và các bác sỹ',
 SELECT ts_headline('vietnamese', 'Quán có Wi-Fi, đội U.23 thắng.', plainto_tsquery('vietnamese', 'wifi u23')) AS hyphen_code;
 -- a name typed as one word highlights the name
 SELECT ts_headline('vietnamese', 'Thủ đô Hà Nội và Hải Phòng', websearch_to_tsquery('vietnamese', 'hanoi')) AS joined_name;
+SELECT ts_headline('vietnamese', 'Bay tới Hanoi hôm qua', websearch_to_tsquery('vietnamese', 'ha noi')) AS joined_name_syllables;
 
 -- empty and match-less texts
 SELECT ts_headline('vietnamese', '', to_tsquery('vietnamese', 'xăng')) AS empty;

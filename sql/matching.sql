@@ -173,6 +173,15 @@ SELECT 'vietnam:1 airlines:2 vietnam_airlines=:1'::tsvector
 SELECT m('Đầu tư hạ tầng, kết nối vùng', plainto_tsquery('vietnamese', 'hanoi')) AS f29;
 SELECT m('Hòn đá lăn', plainto_tsquery('vietnamese', 'honda')) AS f27;
 SELECT m('Xe Honda mới', plainto_tsquery('vietnamese', 'hon da')) AS f28;
+-- the other way round: a document that writes the name joined is found by
+-- the name's syllables typed bare, not by the name typed with diacritics
+-- (the lexicon holds no marked spelling of it), nor by the phrase, since
+-- the joined word has one position
+SELECT m('Hãng Vietnam Airlines', plainto_tsquery('vietnamese', 'viet nam')) AS t117;
+SELECT m('Bay tới Hanoi hôm qua', websearch_to_tsquery('vietnamese', 'ha noi')) AS t118;
+SELECT m('Kinh tế Vietnam''s', plainto_tsquery('vietnamese', 'viet nam')) AS t119;
+SELECT m('Hãng Vietnam Airlines', plainto_tsquery('vietnamese', 'Việt Nam')) AS f37;
+SELECT m('Bay tới Hanoi hôm qua', phraseto_tsquery('vietnamese', 'ha noi')) AS f38;
 
 -- an English possessive is also its word without "'s", as the default
 -- parser splits it, in both directions; a Vietnamese name with an
