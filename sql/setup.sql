@@ -105,4 +105,8 @@ SELECT word, canonical FROM vietnamese_user_words WHERE word IN ('cty', 'gd-đt'
 SELECT to_tsvector('vietnamese', 'Giám đốc Cty TNHH') @@ plainto_tsquery('vietnamese', 'công ty') AS cty_found,
 	   to_tsvector('vietnamese', 'Sở GD-ĐT tỉnh') @@ plainto_tsquery('vietnamese', 'giáo dục đào tạo') AS code_found;
 DELETE FROM vietnamese_user_words;
+
+-- on to 0.7.0: websearch syntax with compounds
+ALTER EXTENSION vietnamese_fts UPDATE TO '0.7.0';
+SELECT vietnamese_websearch_to_tsquery('vietnamese_query', 'dau tu') AS web_compound;
 SELECT extversion FROM pg_extension WHERE extname = 'vietnamese_fts';

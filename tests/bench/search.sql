@@ -7,7 +7,9 @@
 --
 --	  psql variables: ours (configuration name), qreps (timed runs per query),
 --	  qcfg (empty, or a configuration that also parses the queries against
---	  ours' table, reported as "ours/qcfg").
+--	  ours' table, reported as "ours/qcfg"; and when the extension has
+--	  vietnamese_websearch_to_tsquery (0.7.0), the queries parsed by it with
+--	  qcfg, reported as "ours/qcfg/web").
 --	  Each query's latency is the median of its runs (one untimed warm-up run
 --	  first); p50/p95 are over the queries.  Each statement is planned
 --	  afresh (EXECUTE), as a client's query would be.
@@ -31,6 +33,7 @@ DECLARE
 	cfgs		text[] := ARRAY['simple', ours];	/* parse the query */
 	labels		text[] := ARRAY['simple', ours];
 	tags		text[] := ARRAY['simple', 'ours'];	/* table */
+	fns			text[] := ARRAY['websearch_to_tsquery', 'websearch_to_tsquery'];
 	stmt		text;
 	hits		bigint;
 	q			record;
@@ -39,20 +42,27 @@ BEGIN
 		cfgs := cfgs || qcfg;
 		labels := labels || (ours || '/' || qcfg);
 		tags := tags || 'ours'::text;
+		fns := fns || 'websearch_to_tsquery'::text;
+		IF to_regprocedure('vietnamese_websearch_to_tsquery(regconfig, text)') IS NOT NULL THEN
+			cfgs := cfgs || qcfg;
+			labels := labels || (ours || '/' || qcfg || '/web');
+			tags := tags || 'ours'::text;
+			fns := fns || 'vietnamese_websearch_to_tsquery'::text;
+		END IF;
 	END IF;
 	FOR q IN SELECT qno, query FROM bench_query ORDER BY qno LOOP
 		FOR i IN 1..array_length(cfgs, 1) LOOP
 			IF kind = 'gin' THEN
-				stmt := format('SELECT id FROM %I, websearch_to_tsquery(%L::regconfig, %L) AS query '
+				stmt := format('SELECT id FROM %I, %s(%L::regconfig, %L) AS query '
 							   'WHERE tsv @@ query ORDER BY ts_rank_cd(tsv, query) DESC LIMIT 10',
-							   'docs_' || tags[i], cfgs[i], q.query);
+							   'docs_' || tags[i], fns[i], cfgs[i], q.query);
 			ELSE
-				stmt := format('SELECT id FROM %I, websearch_to_tsquery(%L::regconfig, %L) AS query '
+				stmt := format('SELECT id FROM %I, %s(%L::regconfig, %L) AS query '
 							   'WHERE tsv @@ query ORDER BY tsv <=> query LIMIT 10',
-							   'docs_' || tags[i], cfgs[i], q.query);
+							   'docs_' || tags[i], fns[i], cfgs[i], q.query);
 			END IF;
-			EXECUTE format('SELECT count(*) FROM %I WHERE tsv @@ websearch_to_tsquery(%L::regconfig, %L)',
-						   'docs_' || tags[i], cfgs[i], q.query) INTO hits;
+			EXECUTE format('SELECT count(*) FROM %I WHERE tsv @@ %s(%L::regconfig, %L)',
+						   'docs_' || tags[i], fns[i], cfgs[i], q.query) INTO hits;
 			PERFORM bench_time(stmt);	/* warm-up */
 			FOR r IN 1..qreps LOOP
 				INSERT INTO bench_result
@@ -92,7 +102,7 @@ DO $$ BEGIN PERFORM bench_search('rum'); END $$;
 \endif
 
 \echo
-\echo '== 3. Ranked search latency, ms (websearch_to_tsquery, top 10) =='
+\echo '== 3. Ranked search latency, ms (websearch_to_tsquery; "/web": vietnamese_websearch_to_tsquery; top 10) =='
 WITH perq AS (
 	SELECT bench, cfg, item,
 		   percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) * 1000 AS ms,

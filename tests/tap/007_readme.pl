@@ -172,6 +172,10 @@ INSERT INTO article_categories
 	{
 		check_shown($sql, $out, 2, 'Layout = prefix');
 	}
+	elsif ($sql =~ /^SELECT vietnamese_websearch_to_tsquery/m)
+	{
+		check_shown($sql, $out, 3, 'vietnamese_websearch_to_tsquery');
+	}
 }
 ok($loaded, 'a README block creates the articles table');
 
