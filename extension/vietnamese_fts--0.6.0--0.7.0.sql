@@ -13,8 +13,10 @@
 -- phrase phraseto_tsquery(config, phrase), a word or phrase after '-' is
 -- negated, and "or" between two operands joins what stands on either side
 -- as websearch_to_tsquery does (AND binds tighter than OR).  The matches
--- are those of websearch_to_tsquery with vietnamese; the query also names
--- the compounds, which ts_rank counts, and vietnamese_query keeps them.
+-- are those of websearch_to_tsquery with vietnamese, but for a word the
+-- parser cuts in two ("tế-xã"), whose halves websearch_to_tsquery wants
+-- side by side; the query also names the compounds, which ts_rank counts,
+-- and vietnamese_query keeps them.
 -- A query left without lexemes gives an empty tsquery, without the NOTICE
 -- of websearch_to_tsquery.  IMMUTABLE like websearch_to_tsquery(regconfig,
 -- text), so that a constant query is folded when planning and an index can

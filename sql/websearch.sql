@@ -9,7 +9,7 @@ SELECT q, vietnamese_websearch_to_tsquery('vietnamese', q) AS ours,
 FROM unnest(ARRAY['ha noi', 'Hà Nội', '"Hà Nội" -"thời tiết" or TP.HCM', '-ha noi',
 				  'ha - noi', 'a or b c', 'giao duc or y te', 'ha OR noi', 'or ha noi',
 				  'ha noi or', '"ha noi', '"đội tuyển Việt Nam" U23', 'của và', '',
-				  '- -', 'bóng đá -"bóng chuyền"']) AS q;
+				  '- -', 'bóng đá -"bóng chuyền"', 'kinh tế-xã hội']) AS q;
 
 -- the same matches as websearch_to_tsquery with vietnamese
 CREATE TABLE web_docs (id int, body text, tsv tsvector);
