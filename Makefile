@@ -17,7 +17,8 @@ MODULE_big = vietnamese_fts
 CORE_SRCS = extension/vnutf8.c extension/vnnorm.c extension/vnscan.c \
 	extension/vnlexicon.c extension/vnsegment.c
 GLUE_SRCS = extension/vietnamese_fts.c extension/vnparser.c \
-	extension/vndict.c extension/vnuser.c extension/vnheadline.c
+	extension/vndict.c extension/vnuser.c extension/vnheadline.c \
+	extension/vnwebsearch.c
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 PGFILEDESC = "vietnamese_fts - Vietnamese full-text search"
 

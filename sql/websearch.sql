@@ -49,4 +49,12 @@ SELECT vietnamese_websearch_to_tsquery('ha noi') = vietnamese_websearch_to_tsque
 RESET default_text_search_config;
 SELECT vietnamese_websearch_to_tsquery(NULL::text) IS NULL AS strict;
 
+-- what a search box may receive: empty phrases, operators alone, stopwords,
+-- a long query (time linear in its length)
+SELECT numnode(vietnamese_websearch_to_tsquery('vietnamese', repeat('"', 10001))) AS quotes,
+	   numnode(vietnamese_websearch_to_tsquery('vietnamese', repeat('- or ', 10000))) AS operators,
+	   numnode(vietnamese_websearch_to_tsquery('vietnamese', repeat('của "và" ', 1000))) AS stopwords,
+	   numnode(vietnamese_websearch_to_tsquery('vietnamese', repeat('ha noi or -"thoi tiet" ', 2000))) AS long,
+	   vietnamese_websearch_to_tsquery('vietnamese', '"" ha') AS empty_phrase;
+
 DROP TABLE web_docs;
