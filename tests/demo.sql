@@ -50,6 +50,17 @@ SELECT (SELECT count(*) FROM articles
 		WHERE tsv @@ plainto_tsquery('vietnamese_query', 'thu nhap cua nguoi lao dong')) AS with_vietnamese_query;
 
 \echo
+\echo '== The same search box with websearch syntax: dau tu -"bat dong san"'
+\echo '   websearch_to_tsquery gives the parser one word at a time, so vietnamese_query drops'
+\echo '   the bare "dau" and "tu" (đâu, từ); vietnamese_websearch_to_tsquery keeps the compound'
+SELECT f AS function, q AS query,
+	   (SELECT count(*) FROM articles WHERE tsv @@ q) AS articles
+FROM (VALUES ('websearch_to_tsquery',
+			  websearch_to_tsquery('vietnamese_query', 'dau tu -"bat dong san"')),
+			 ('vietnamese_websearch_to_tsquery',
+			  vietnamese_websearch_to_tsquery('vietnamese_query', 'dau tu -"bat dong san"'))) AS w(f, q);
+
+\echo
 \echo '== With diacritics the query is precise: đăng (to post) does not find Đảng (party)'
 SELECT id, title, ts_headline('vietnamese', body, q, 'MaxWords=12, MinWords=5') AS headline
 FROM articles, plainto_tsquery('vietnamese', 'đăng') q
