@@ -27,8 +27,6 @@
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
-#include "vietnamese_fts.h"
-
 PG_FUNCTION_INFO_V1(vnfts_websearch_to_tsquery);
 
 typedef struct WebState
