@@ -1070,6 +1070,9 @@ iy_swap(const char *s, size_t len, char *out, const char *const *from,
 		onset = 1;
 	else
 		return -1;
+	/* the rest must be one vowel, 1 to 3 bytes: most syllables stop here */
+	if (len - onset < 1 || len - onset > 3)
+		return -1;
 	for (int t = 0; t < 6; t++)
 	{
 		size_t		flen = strlen(from[t]);

@@ -98,6 +98,15 @@ SELECT m('Các bác sỹ trực đêm', phraseto_tsquery('vietnamese', 'bác sĩ
 SELECT m('Kì thi tốt nghiệp', websearch_to_tsquery('vietnamese', 'ky thi')) AS t55;
 SELECT m('Qui định mới', plainto_tsquery('vietnamese', 'quy định')) AS t56;
 SELECT m('Ông vi phạm luật', plainto_tsquery('vietnamese', 'vy')) AS f18;
+-- and so do the compounds that hold them, which are spelled one way (y,
+-- but i after s), so that a query in either spelling counts the compound
+-- of a document in the other (before, only their syllables matched)
+SELECT t, (ts_lexize('vietnamese_dict', t))[1] AS compound
+FROM unnest(ARRAY['kĩ thuật', 'kỹ thuật', 'Tỉ lệ', 'bác sỹ', 'bác sĩ', 'qui định', 'ki thuat', 'Hoa Kì']) AS t;
+SELECT to_tsvector('vietnamese', 'Trường dạy kĩ thuật điện') @@
+	   quote_literal((ts_lexize('vietnamese_dict', 'kỹ thuật'))[1])::tsquery AS t120,
+	   to_tsvector('vietnamese', 'Các bác sỹ trực đêm') @@
+	   quote_literal((ts_lexize('vietnamese_dict', 'bác sĩ'))[1])::tsquery AS t121;
 SELECT m('Kỳ thi tốt nghiệp', plainto_tsquery('vietnamese', 'kỷ')) AS f19;
 -- hyphenated foreign words and age groups are codes: found joined and by
 -- their parts; a hyphen between names, or between syllables typed without
