@@ -530,8 +530,17 @@ add_compound_lexeme(LexBuf *lb, char *compound, int clen,
 static inline int
 syllable_iy(const char *sy, int slen, char *out)
 {
-	/* such a syllable is a consonant, or qu, and one vowel: short */
-	if (slen < 1 || slen > 6)
+	int			onset;
+
+	/* h, k, l, m, s, t or qu and one vowel of 1 to 3 bytes: most stop here */
+	if (slen >= 2 && sy[0] == 'q' && sy[1] == 'u')
+		onset = 2;
+	else if (slen >= 1 && (sy[0] == 'h' || sy[0] == 'k' || sy[0] == 'l' ||
+						   sy[0] == 'm' || sy[0] == 's' || sy[0] == 't'))
+		onset = 1;
+	else
+		return -1;
+	if (slen - onset < 1 || slen - onset > 3)
 		return -1;
 	return sy[0] == 's' ? vn_yi_variant(sy, slen, out) :
 		vn_iy_variant(sy, slen, out);
