@@ -245,6 +245,26 @@ extern int	vn_iy_variant(const char *s, size_t len, char *out);
 extern int	vn_yi_variant(const char *s, size_t len, char *out);
 
 /*
+ * Shaped like such a syllable: h, k, l, m, s, t or qu, then 1 to 3 bytes
+ * (one vowel with its tone).  Returns the onset's length, else 0; a cheap
+ * test that lets callers skip most syllables without a call.
+ */
+static inline int
+vn_iy_onset(const char *s, size_t len)
+{
+	size_t		onset;
+
+	if (len >= 2 && s[0] == 'q' && s[1] == 'u')
+		onset = 2;
+	else if (len >= 1 && (s[0] == 'h' || s[0] == 'k' || s[0] == 'l' ||
+						  s[0] == 'm' || s[0] == 's' || s[0] == 't'))
+		onset = 1;
+	else
+		return 0;
+	return (len - onset >= 1 && len - onset <= 3) ? (int) onset : 0;
+}
+
+/*
  * Is s (folded, lowercase ASCII) shaped like a Vietnamese syllable: an
  * onset, a nucleus and a coda that Vietnamese spelling allows?
  */

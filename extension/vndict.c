@@ -517,6 +517,16 @@ add_compound_lexeme(LexBuf *lb, char *compound, int clen,
 	}
 }
 
+/* the i/y syllable sy respelled as compounds spell it (compound_iy), or -1 */
+static inline int
+syllable_iy(const char *sy, int slen, char *out)
+{
+	if (vn_iy_onset(sy, slen) == 0)
+		return -1;				/* most syllables, without a call */
+	return sy[0] == 's' ? vn_yi_variant(sy, slen, out) :
+		vn_iy_variant(sy, slen, out);
+}
+
 /*
  * The one spelling of a compound's syllables that are written with i or y
  * alike ("kĩ_thuật" and "kỹ_thuật" are "kỹ_thuật", "bác_sỹ" and "bác_sĩ"
@@ -527,25 +537,6 @@ add_compound_lexeme(LexBuf *lb, char *compound, int clen,
  * '_'.  Returns false if no syllable changes; else true, with the compound
  * respelled in *out (palloc'd, NUL-terminated) and its length in *outlen.
  */
-static inline int
-syllable_iy(const char *sy, int slen, char *out)
-{
-	int			onset;
-
-	/* h, k, l, m, s, t or qu and one vowel of 1 to 3 bytes: most stop here */
-	if (slen >= 2 && sy[0] == 'q' && sy[1] == 'u')
-		onset = 2;
-	else if (slen >= 1 && (sy[0] == 'h' || sy[0] == 'k' || sy[0] == 'l' ||
-						   sy[0] == 'm' || sy[0] == 's' || sy[0] == 't'))
-		onset = 1;
-	else
-		return -1;
-	if (slen - onset < 1 || slen - onset > 3)
-		return -1;
-	return sy[0] == 's' ? vn_yi_variant(sy, slen, out) :
-		vn_iy_variant(sy, slen, out);
-}
-
 static bool
 compound_iy(const char *c, int clen, char **out, int *outlen)
 {

@@ -1062,16 +1062,9 @@ static int
 iy_swap(const char *s, size_t len, char *out, const char *const *from,
 		const char *const *to)
 {
-	size_t		onset;
+	size_t		onset = vn_iy_onset(s, len);
 
-	if (len >= 2 && s[0] == 'q' && s[1] == 'u')
-		onset = 2;
-	else if (len >= 1 && s[0] != '\0' && strchr("hklmst", s[0]) != NULL)
-		onset = 1;
-	else
-		return -1;
-	/* the rest must be one vowel, 1 to 3 bytes: most syllables stop here */
-	if (len - onset < 1 || len - onset > 3)
+	if (onset == 0)
 		return -1;
 	for (int t = 0; t < 6; t++)
 	{
