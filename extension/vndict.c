@@ -614,6 +614,18 @@ is_stopword(VnDict *d, char *word, int len)
 		(d->barestop.len > 0 && searchstoplist(&d->barestop, word));
 }
 
+/* The forms of a part of a token (len bytes at s), unless it is a stopword. */
+static void
+add_part(VnDict *d, LexBuf *lb, const char *s, int len, uint16 nvariant)
+{
+	char	   *part = lexdup(s, len);
+
+	if (is_stopword(d, part, len))
+		pfree(part);
+	else
+		add_forms(d, lb, part, len, nvariant, 0);
+}
+
 /*
  * A Vietnamese name typed as one word without diacritics ("hanoi",
  * "vietnam", "hochiminh"): the name's folded compound ("ha_noi=" with
@@ -663,12 +675,7 @@ add_joined_name(VnDict *d, LexBuf *lb, const char *s, int len,
 	{
 		if (i == n || buf[i] == '_')
 		{
-			char	   *syl = lexdup(buf + start, i - start);
-
-			if (is_stopword(d, syl, i - start))
-				pfree(syl);
-			else
-				add_forms(d, lb, syl, i - start, nvariant + 1, 0);
+			add_part(d, lb, buf + start, i - start, nvariant + 1);
 			start = i + 1;
 		}
 	}
@@ -815,13 +822,8 @@ add_code_parts(VnDict *d, LexBuf *lb, const char *s, int len,
 	{
 		if (i == len || vn_is_code_joiner((unsigned char) s[i]))
 		{
-			char	   *part = lexdup(s + start, i - start);
-
 			/* as the built-in parser's parts of a hyphenated word */
-			if (is_stopword(d, part, i - start))
-				pfree(part);
-			else
-				add_forms(d, lb, part, i - start, nvariant, 0);
+			add_part(d, lb, s + start, i - start, nvariant);
 			start = i + 1;
 		}
 	}
