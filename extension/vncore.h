@@ -143,6 +143,13 @@ typedef struct VnUnit
  */
 extern size_t vn_scan_unit(const char *text, size_t len, size_t pos,
 						   VnUnit *unit);
+/*
+ * The same without the fast path for plain words and single spaces: the
+ * general rules, kept so that tests can check that both give the same
+ * units for every input.
+ */
+extern size_t vn_scan_unit_reference(const char *text, size_t len,
+									 size_t pos, VnUnit *unit);
 
 /* ---- UTF-8 and character classes (vnutf8.c) ---- */
 

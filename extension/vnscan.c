@@ -1447,12 +1447,124 @@ vn_number_canonical(const char *s, int len, char *out)
 }
 
 /*
+ * Bytes that may end a plain word (scan_fast): whitespace and punctuation
+ * that no rule of scan_word, scan_url or scan_email reads on from a run of
+ * letters.  Not digits, the apostrophe, the code joiners - . _ /, nor
+ * : @ % + (URL schemes, e-mail local parts).
+ */
+static inline bool
+plain_word_end(unsigned char c)
+{
+	switch (c)
+	{
+		case ' ':
+		case '\t':
+		case '\n':
+		case '\v':
+		case '\f':
+		case '\r':
+		case ',':
+		case ';':
+		case '!':
+		case '?':
+		case '"':
+		case '(':
+		case ')':
+		case '[':
+		case ']':
+			return true;
+		default:
+			return false;
+	}
+}
+
+/*
+ * The two commonest units of running text, without the general rules: a
+ * single ASCII space before a printable ASCII character, and a run of
+ * ASCII and precomposed Vietnamese letters that ends the text or ends at a
+ * plain_word_end() byte.  What the general rules make of those is known in
+ * advance (a SPACE; a LETTERS unit with the flags scan_word would give
+ * it), and reaching them costs several times more: every letter run is
+ * first tried as a URL and as an e-mail address.  Anything else returns 0
+ * and takes the general path (vn_scan_unit_reference).
+ */
+static inline size_t
+scan_fast(Text t, size_t len, size_t pos, VnUnit *unit)
+{
+	size_t		p = pos;
+	int			nletters = 0,
+				nupper = 0,
+				flags = 0;
+
+	if (t[pos] == ' ')
+	{
+		if (pos + 1 < len && t[pos + 1] > ' ' && t[pos + 1] < 0x80)
+			return finish(unit, pos, pos + 1, VN_TOK_SPACE, 0);
+		return 0;
+	}
+	while (p < len)
+	{
+		unsigned char c = t[p];
+		VnLetter	l;
+		int32_t		cp;
+
+		if (is_ascii_alpha(c))
+		{
+			l.upper = (c <= 'Z');
+			p++;
+		}
+		else if (c >= 0xC3 && c <= 0xC6 && p + 1 < len &&
+				 (t[p + 1] & 0xC0) == 0x80)
+		{
+			cp = (c & 0x1F) << 6 | (t[p + 1] & 0x3F);
+			if (!vn_letter_decompose(cp, &l))
+				return 0;
+			if (l.mod != VN_MOD_NONE || l.tone != VN_TONE_NONE)
+				flags |= VN_UF_MARKED;
+			p += 2;
+		}
+		else if (c == 0xE1 && p + 2 < len &&
+				 (t[p + 1] == 0xBA || t[p + 1] == 0xBB) &&
+				 (t[p + 2] & 0xC0) == 0x80)
+		{
+			/* U+1EA0 .. U+1EFF: all but U+1EFA .. U+1EFF are letters */
+			cp = 0x1000 | (t[p + 1] & 0x3F) << 6 | (t[p + 2] & 0x3F);
+			if (!vn_letter_decompose(cp, &l))
+				return 0;
+			if (l.mod != VN_MOD_NONE || l.tone != VN_TONE_NONE)
+				flags |= VN_UF_MARKED;
+			p += 3;
+		}
+		else if (c < 0x80 && plain_word_end(c) && nletters > 0)
+			break;
+		else
+			return 0;
+		if (nletters == 0 && l.upper)
+			flags |= VN_UF_CAP;
+		nletters++;
+		nupper += l.upper;
+	}
+	if (nletters >= 2 && nupper == nletters)
+		flags |= VN_UF_ALLCAP;
+	return finish(unit, pos, p, VN_UNIT_LETTERS, flags);
+}
+
+/*
  * Scan the unit that starts at text[pos] (pos < len).  Always consumes at
  * least one byte; invalid UTF-8 bytes come out as one VN_TOK_PUNCT unit
  * each.  Returns the unit's length.
  */
 size_t
 vn_scan_unit(const char *text, size_t len, size_t pos, VnUnit *unit)
+{
+	size_t		n = scan_fast((Text) text, len, pos, unit);
+
+	return n > 0 ? n : vn_scan_unit_reference(text, len, pos, unit);
+}
+
+/* vn_scan_unit() without its fast path (for tests) */
+size_t
+vn_scan_unit_reference(const char *text, size_t len, size_t pos, VnUnit *unit)
 {
 	Text		t = (Text) text;
 	int32_t		cp;

@@ -23,7 +23,8 @@
  *	  with digits, '/' and '-', and the same parts as its input;
  *	- vn_iy_variant(): at most one byte longer, valid UTF-8, and
  *	  vn_yi_variant() gives the input back;
- *	- vn_scan_unit(): units tile the input, each at least one byte;
+ *	- vn_scan_unit(): units tile the input, each at least one byte, and
+ *	  are the units vn_scan_unit_reference() (no fast path) gives;
  *	- vn_measure_number_len(): a count of leading digits, short of the end;
  *	- vn_lexicon_joined_name() on the input's letters a-z: within its
  *	  buffer, and the input again once its spaces are taken out, cut into
@@ -308,13 +309,18 @@ check_scan(const char *text, size_t len)
 
 	while (pos < len)
 	{
-		VnUnit		u;
+		VnUnit		u,
+					ref;
 		size_t		n;
 
 		memset(&u, 0x7f, sizeof(u));
 		n = vn_scan_unit(text, len, pos, &u);
 		FUZZ_CHECK(n > 0 && n <= len - pos);
 		FUZZ_CHECK(u.start == pos && u.len == n);
+		memset(&ref, 0x3c, sizeof(ref));
+		FUZZ_CHECK(vn_scan_unit_reference(text, len, pos, &ref) == n);
+		FUZZ_CHECK(ref.start == u.start && ref.len == u.len &&
+				   ref.kind == u.kind && ref.flags == u.flags);
 		FUZZ_CHECK((u.kind >= 1 && u.kind <= VN_TOK_LAST) ||
 				   u.kind == VN_UNIT_LETTERS);
 		FUZZ_CHECK(u.kind != VN_TOK_WORD && u.kind != VN_TOK_SYLLABLE &&

@@ -76,7 +76,8 @@ scan_all(const char *buf, size_t len, VnUnit *units, size_t max,
 
 	while (pos < len)
 	{
-		VnUnit		u;
+		VnUnit		u,
+					ref;
 		size_t		r;
 
 		memset(&u, 0xAB, sizeof(u));
@@ -85,6 +86,17 @@ scan_all(const char *buf, size_t len, VnUnit *units, size_t max,
 		{
 			printf("# bad unit at %zu: returned %zu, start %zu, len %zu\n",
 				   pos, r, u.start, u.len);
+			return false;
+		}
+		/* the fast path must give what the general rules give */
+		memset(&ref, 0xCD, sizeof(ref));
+		vn_scan_unit_reference(buf, len, pos, &ref);
+		if (ref.start != u.start || ref.len != u.len ||
+			ref.kind != u.kind || ref.flags != u.flags)
+		{
+			printf("# unit at %zu: %s len %zu flags %x, the general rules "
+				   "give %s len %zu flags %x\n", pos, kind_name(u.kind),
+				   u.len, u.flags, kind_name(ref.kind), ref.len, ref.flags);
 			return false;
 		}
 		if (u.kind != VN_UNIT_LETTERS && (u.kind < VN_TOK_CODE ||
@@ -734,6 +746,10 @@ test_tiling(void)
 		"www.", " ", "\n", "\xe2\x80\x8b", "中", "Ж", "😀", "\xe2\x80\x8d",
 		"\xef\xb8\x8f", "🇻", "\xff", "\xe1\xbb", "\xf0\x9f", "(", ")",
 		"…", "?", "TP", "x.y@z.vn", "2026", "/10", "14h30", "ภา",
+		/* the fast path's edges: letters it reads, bytes that end it */
+		"Đà", "ĐẠI", "ỹ", "ư", "\xe1\xba\x80", "\xc3\x97", "ñ", "\xc6\xbf",
+		"\xe1\xbb\xba", "\t", "\r\n", "\"", "[", "]", ";", "!", "+", "\xc2\xa0",
+		"  ",
 	};
 	uint64_t	state = 0x2545F4914F6CDD1DULL;
 	int			r;
