@@ -152,15 +152,16 @@ bloom_bit(uint64_t key, int k)
 static inline bool
 bloom_maybe(const uint64_t *blk, uint64_t key)
 {
-	uint64_t	r = 1;
+	uint64_t	b0 = bloom_bit(key, 0),
+				b1 = bloom_bit(key, 1),
+				b2 = bloom_bit(key, 2),
+				b3 = bloom_bit(key, 3);
 
-	for (int k = 0; k < 4; k++)
-	{
-		uint64_t	b = bloom_bit(key, k);
-
-		r &= blk[b >> 6] >> (b & 63);
-	}
-	return r & 1;
+	/* written out: the compiler keeps a loop here, which costs a third more */
+	return (blk[b0 >> 6] >> (b0 & 63) &
+			blk[b1 >> 6] >> (b1 & 63) &
+			blk[b2 >> 6] >> (b2 & 63) &
+			blk[b3 >> 6] >> (b3 & 63) & 1) != 0;
 }
 
 /*
