@@ -846,15 +846,17 @@ model_decode(VnSegRun *r, uint8_t *tags)
 		int			cap = 0;
 		int			init = (j == 0 && r->sentinit);
 
+		/* only the spans semi_viterbi() reads: none across a forced start */
+		if (r->forced[j] == 0)
+			continue;
 		for (int L = 1; L <= VN_SEG_MAXSPAN; L++)
 		{
 			int			k = j + L - 1;
 			int			lb = (L > 3 ? 3 : L) - 1;
 			int			f;
 
-			sw[j][L - 1] = 0.0f;
-			if (k >= n)
-				continue;
+			if (k >= n || (L >= 2 && r->forced[k] == 1))
+				break;
 			/* the capitalisation of j .. k, as span_lex_cap_keys() has it */
 			f = r->syl[k].x.flags;
 			cap |= (f & SF_CAP) ? 1 : 2;
