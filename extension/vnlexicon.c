@@ -268,6 +268,7 @@ vn_lexicon_weights(const VnLexicon *lex, const uint64_t *keys, int n,
 				   float *out)
 {
 	int			cand[64];
+	const uint64_t *blk[64];	/* each key's filter block */
 
 	if (lex->wts == NULL)
 	{
@@ -287,13 +288,15 @@ vn_lexicon_weights(const VnLexicon *lex, const uint64_t *keys, int n,
 
 		if (lex->bloom)
 			for (int i = c0; i < c0 + cn; i++)
-				__builtin_prefetch(bloom_block(lex->bloom, lex->bmul, keys[i]));
+			{
+				blk[i - c0] = bloom_block(lex->bloom, lex->bmul, keys[i]);
+				__builtin_prefetch(blk[i - c0]);
+			}
 		for (int i = c0; i < c0 + cn; i++)
 		{
 			out[i] = 0.0f;
 			cand[nc] = i;
-			nc += lex->bloom ?
-				bloom_maybe(bloom_block(lex->bloom, lex->bmul, keys[i]), keys[i]) : 1;
+			nc += lex->bloom ? bloom_maybe(blk[i - c0], keys[i]) : 1;
 		}
 		for (int q = 0; q < nc; q++)
 			__builtin_prefetch(lex->wts + 2 * (size_t) ((uint32_t) keys[cand[q]] & lex->tmask));
@@ -314,6 +317,7 @@ vn_lexicon_lookups(const VnLexicon *lex, const uint64_t *keys, int n,
 				   uint32_t *out)
 {
 	int			cand[64];
+	const uint64_t *blk[64];
 
 	for (int c0 = 0; c0 < n; c0 += 64)
 	{
@@ -321,12 +325,15 @@ vn_lexicon_lookups(const VnLexicon *lex, const uint64_t *keys, int n,
 		int			nc = 0;
 
 		for (int i = c0; i < c0 + cn; i++)
-			__builtin_prefetch(bloom_block(lex->wbloom, lex->wbmul, keys[i]));
+		{
+			blk[i - c0] = bloom_block(lex->wbloom, lex->wbmul, keys[i]);
+			__builtin_prefetch(blk[i - c0]);
+		}
 		for (int i = c0; i < c0 + cn; i++)
 		{
 			out[i] = 0;
 			cand[nc] = i;
-			nc += bloom_maybe(bloom_block(lex->wbloom, lex->wbmul, keys[i]), keys[i]);
+			nc += bloom_maybe(blk[i - c0], keys[i]);
 		}
 		for (int q = 0; q < nc; q++)
 			__builtin_prefetch(lex->words + 2 * (size_t) ((uint32_t) keys[cand[q]] & lex->wmask));
