@@ -153,6 +153,9 @@ struct VnTokenizer
 	int			prevctx;		/* context class of the last unit */
 	int			prevbyte;
 	bool		line_marked;	/* this line had diacritics so far */
+	/* units segment_run() scanned past its window, next to be read */
+	int			nahead;
+	VnUnit		ahead[2];
 	VnSegHook	hook;
 	void	   *hookarg;
 	bool		plain_rule;		/* see vn_tokenizer_set_plain_rule() */
@@ -1066,6 +1069,7 @@ vn_tokenizer_reset(VnTokenizer *tz, const char *text, size_t len)
 	tz->line_marked = false;
 	tz->qhead = 0;
 	tz->qn = 0;
+	tz->nahead = 0;
 	tz->run.n = 0;
 }
 
@@ -1648,11 +1652,19 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 			}
 			rcls = right_ctx(&w);
 			rbyte = (w.kind == VN_TOK_PUNCT) ? (unsigned char) tz->text[w.start] : w.kind;
+			tz->ahead[0] = v;
+			tz->ahead[1] = w;
+			tz->nahead = 2;
 		}
-		else if (v.kind != VN_TOK_SPACE || (v.flags & VN_UF_NEWLINE))
+		else
 		{
-			rcls = right_ctx(&v);
-			rbyte = (v.kind == VN_TOK_PUNCT) ? (unsigned char) tz->text[v.start] : v.kind;
+			if (v.kind != VN_TOK_SPACE || (v.flags & VN_UF_NEWLINE))
+			{
+				rcls = right_ctx(&v);
+				rbyte = (v.kind == VN_TOK_PUNCT) ? (unsigned char) tz->text[v.start] : v.kind;
+			}
+			tz->ahead[0] = v;
+			tz->nahead = 1;
 		}
 		break;
 	}
@@ -1744,7 +1756,23 @@ vn_tokenizer_next(VnTokenizer *tz, VnToken *tok)
 
 		if (tz->pos >= tz->len)
 			return false;
-		vn_scan_unit(tz->text, tz->len, tz->pos, &u);
+
+		/*
+		 * The units after a window were scanned to learn its right-hand
+		 * context; the scanner keeps no state, so they are the units a
+		 * new scan would give.
+		 */
+		if (tz->nahead > 0 && tz->ahead[0].start == tz->pos)
+		{
+			u = tz->ahead[0];
+			tz->ahead[0] = tz->ahead[1];
+			tz->nahead--;
+		}
+		else
+		{
+			tz->nahead = 0;
+			vn_scan_unit(tz->text, tz->len, tz->pos, &u);
+		}
 		if (u.kind == VN_UNIT_LETTERS)
 			segment_run(tz, &u);
 		else
