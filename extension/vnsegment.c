@@ -171,58 +171,154 @@ struct VnTokenizer
 
 /* ---- Vietnamese syllable shape ---- */
 
-typedef struct Piece
+/* one to three letters packed into an integer, the first one lowest */
+#define PK1(a)		((uint32_t) (a))
+#define PK2(a, b)	(PK1(a) | (uint32_t) (b) << 8)
+#define PK3(a, b, c)	(PK2(a, b) | (uint32_t) (c) << 16)
+
+static inline uint32_t
+pack(const char *s, int n)
 {
-	char		s[4];
-	uint8_t		len;
-} Piece;
+	uint32_t	v = 0;
 
-#define P(x) {x, sizeof(x) - 1}
+	for (int i = n - 1; i >= 0; i--)
+		v = v << 8 | (unsigned char) s[i];
+	return v;
+}
 
-/* longest first, so "ngh" is tried before "ng" and "n" */
-static const Piece onsets[] = {
-	P("ngh"), P("ng"), P("nh"), P("ch"), P("gh"), P("gi"), P("kh"), P("ph"),
-	P("qu"), P("th"), P("tr"), P("b"), P("c"), P("d"), P("g"), P("h"), P("k"),
-	P("l"), P("m"), P("n"), P("p"), P("r"), P("s"), P("t"), P("v"), P("x"),
-	P("")
-};
-
-static const Piece nuclei[] = {
-	P("ieu"), P("yeu"), P("oai"), P("oay"), P("oeo"), P("uay"), P("uoi"),
-	P("uou"), P("uya"), P("uye"), P("uyu"), P("uai"), P("oao"),
-	P("ai"), P("ao"), P("au"), P("ay"), P("eo"), P("eu"), P("ia"), P("ie"),
-	P("iu"), P("oa"), P("oe"), P("oi"), P("oo"), P("ua"), P("ue"), P("ui"),
-	P("uo"), P("uu"), P("uy"), P("ya"), P("ye"), P("yu"), P("ea"),
-	P("a"), P("e"), P("i"), P("o"), P("u"), P("y")
-};
-
-static const Piece codas[] = {
-	P(""), P("c"), P("ch"), P("m"), P("n"), P("ng"), P("nh"), P("p"), P("t"),
-	P("i"), P("o"), P("u"), P("y")
-};
-
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
+/* Is s[0..n) an initial consonant ("" included)? */
 static bool
-match_rhyme(const char *s, size_t n)
+is_onset(const char *s, int n)
 {
-	for (size_t v = 0; v < NELEM(nuclei); v++)
+	switch (n == 0 ? 0 : pack(s, n))
 	{
-		size_t		vl = nuclei[v].len;
-
-		if (vl > n || s[0] != nuclei[v].s[0] ||
-			memcmp(s, nuclei[v].s, vl) != 0)
-			continue;
-		for (size_t c = 0; c < NELEM(codas); c++)
-		{
-			if (vl + codas[c].len == n &&
-				memcmp(s + vl, codas[c].s, codas[c].len) == 0)
-				return true;
-		}
+		case 0:
+		case PK1('b'):
+		case PK1('c'):
+		case PK1('d'):
+		case PK1('g'):
+		case PK1('h'):
+		case PK1('k'):
+		case PK1('l'):
+		case PK1('m'):
+		case PK1('n'):
+		case PK1('p'):
+		case PK1('r'):
+		case PK1('s'):
+		case PK1('t'):
+		case PK1('v'):
+		case PK1('x'):
+		case PK2('n', 'g'):
+		case PK2('n', 'h'):
+		case PK2('c', 'h'):
+		case PK2('g', 'h'):
+		case PK2('g', 'i'):
+		case PK2('k', 'h'):
+		case PK2('p', 'h'):
+		case PK2('q', 'u'):
+		case PK2('t', 'h'):
+		case PK2('t', 'r'):
+		case PK3('n', 'g', 'h'):
+			return true;
+		default:
+			return false;
 	}
+}
+
+/* Is s[0..n) (1 to 3 letters) a vowel nucleus, glides included? */
+static bool
+is_nucleus(const char *s, int n)
+{
+	switch (pack(s, n))
+	{
+		case PK1('a'):
+		case PK1('e'):
+		case PK1('i'):
+		case PK1('o'):
+		case PK1('u'):
+		case PK1('y'):
+		case PK2('a', 'i'):
+		case PK2('a', 'o'):
+		case PK2('a', 'u'):
+		case PK2('a', 'y'):
+		case PK2('e', 'o'):
+		case PK2('e', 'u'):
+		case PK2('i', 'a'):
+		case PK2('i', 'e'):
+		case PK2('i', 'u'):
+		case PK2('o', 'a'):
+		case PK2('o', 'e'):
+		case PK2('o', 'i'):
+		case PK2('o', 'o'):
+		case PK2('u', 'a'):
+		case PK2('u', 'e'):
+		case PK2('u', 'i'):
+		case PK2('u', 'o'):
+		case PK2('u', 'u'):
+		case PK2('u', 'y'):
+		case PK2('y', 'a'):
+		case PK2('y', 'e'):
+		case PK2('y', 'u'):
+		case PK2('e', 'a'):
+		case PK3('i', 'e', 'u'):
+		case PK3('y', 'e', 'u'):
+		case PK3('o', 'a', 'i'):
+		case PK3('o', 'a', 'y'):
+		case PK3('o', 'e', 'o'):
+		case PK3('u', 'a', 'y'):
+		case PK3('u', 'o', 'i'):
+		case PK3('u', 'o', 'u'):
+		case PK3('u', 'y', 'a'):
+		case PK3('u', 'y', 'e'):
+		case PK3('u', 'y', 'u'):
+		case PK3('u', 'a', 'i'):
+		case PK3('o', 'a', 'o'):
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* Is s[0..n) a final consonant or glide ("" included)? */
+static bool
+is_coda(const char *s, int n)
+{
+	switch (n == 0 ? 0 : pack(s, n))
+	{
+		case 0:
+		case PK1('c'):
+		case PK1('m'):
+		case PK1('n'):
+		case PK1('p'):
+		case PK1('t'):
+		case PK1('i'):
+		case PK1('o'):
+		case PK1('u'):
+		case PK1('y'):
+		case PK2('c', 'h'):
+		case PK2('n', 'g'):
+		case PK2('n', 'h'):
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* a nucleus of 1 to 3 letters, then a coda of at most 2 */
+static bool
+match_rhyme(const char *s, int n)
+{
+	for (int k = 1; k <= 3 && k <= n; k++)
+		if (n - k <= 2 && is_nucleus(s, k) && is_coda(s + k, n - k))
+			return true;
 	return false;
 }
 
+/*
+ * Is s (folded: lowercase, no diacritics) shaped like a Vietnamese
+ * syllable: an onset, then a rhyme?  Any split that works will do ("gia"
+ * is g + ia and gi + a).  "gi" alone is one too ("gì").
+ */
 bool
 vn_is_viet_syllable(const char *s, size_t n)
 {
@@ -235,20 +331,17 @@ vn_is_viet_syllable(const char *s, size_t n)
 		if (c < 'a' || c > 'z' || c == 'f' || c == 'j' || c == 'w' || c == 'z')
 			return false;
 	}
-	for (size_t o = 0; o < NELEM(onsets); o++)
+	for (int ol = 0; ol <= 3 && ol <= (int) n; ol++)
 	{
-		size_t		ol = onsets[o].len;
-
-		if (ol > n || (ol > 0 && s[0] != onsets[o].s[0]) ||
-			memcmp(s, onsets[o].s, ol) != 0)
+		if (!is_onset(s, ol))
 			continue;
-		if (ol == n)
+		if (ol == (int) n)
 		{
 			if (ol == 2 && s[0] == 'g' && s[1] == 'i')
 				return true;	/* "gì" */
 			continue;
 		}
-		if (match_rhyme(s + ol, n - ol))
+		if (match_rhyme(s + ol, (int) n - ol))
 			return true;
 	}
 	return false;

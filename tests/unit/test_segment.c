@@ -306,6 +306,132 @@ reset_differs(const VnLexicon *lex, const VnUserLex *ulex, int ntexts,
 	return bad;
 }
 
+/*
+ * vn_is_viet_syllable() as it was first written: every onset, nucleus and
+ * coda of the spelling tried in turn.  The function now tests membership
+ * directly; both must accept the same strings.
+ */
+static const char *const ref_onsets[] = {
+	"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b",
+	"c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""
+};
+static const char *const ref_nuclei[] = {
+	"ieu", "yeu", "oai", "oay", "oeo", "uay", "uoi", "uou", "uya", "uye",
+	"uyu", "uai", "oao", "ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu",
+	"oa", "oe", "oi", "oo", "ua", "ue", "ui", "uo", "uu", "uy", "ya", "ye",
+	"yu", "ea", "a", "e", "i", "o", "u", "y"
+};
+static const char *const ref_codas[] = {
+	"", "c", "ch", "m", "n", "ng", "nh", "p", "t", "i", "o", "u", "y"
+};
+
+#define NREF(a) ((int) (sizeof(a) / sizeof((a)[0])))
+
+static bool
+ref_rhyme(const char *s, size_t n)
+{
+	for (int v = 0; v < NREF(ref_nuclei); v++)
+	{
+		size_t		vl = strlen(ref_nuclei[v]);
+
+		if (vl > n || memcmp(s, ref_nuclei[v], vl) != 0)
+			continue;
+		for (int c = 0; c < NREF(ref_codas); c++)
+			if (vl + strlen(ref_codas[c]) == n &&
+				memcmp(s + vl, ref_codas[c], n - vl) == 0)
+				return true;
+	}
+	return false;
+}
+
+static bool
+ref_is_viet_syllable(const char *s, size_t n)
+{
+	if (n == 0 || n > 7)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z' || strchr("fjwz", s[i]))
+			return false;
+	for (int o = 0; o < NREF(ref_onsets); o++)
+	{
+		size_t		ol = strlen(ref_onsets[o]);
+
+		if (ol > n || memcmp(s, ref_onsets[o], ol) != 0)
+			continue;
+		if (ol == n)
+		{
+			if (ol == 2 && s[0] == 'g' && s[1] == 'i')
+				return true;
+			continue;
+		}
+		if (ref_rhyme(s + ol, n - ol))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Compare on every string of up to 4 letters of a-z and some others, and on
+ * every onset + nucleus + coda with each letter in turn replaced.  Returns
+ * the number of strings checked; *bad counts disagreements.
+ */
+static long
+syllable_shape_differs(int *bad)
+{
+	static const char alpha[] = "abcdefghijklmnopqrstuvwxyzA0-";
+	int			na = (int) strlen(alpha);
+	long		checked = 0;
+	char		buf[16];
+
+	*bad = 0;
+	for (int len = 0; len <= 4; len++)
+	{
+		long		total = 1;
+
+		for (int i = 0; i < len; i++)
+			total *= na;
+		for (long v = 0; v < total; v++)
+		{
+			long		x = v;
+
+			for (int i = 0; i < len; i++, x /= na)
+				buf[i] = alpha[x % na];
+			if (vn_is_viet_syllable(buf, len) != ref_is_viet_syllable(buf, len))
+			{
+				if ((*bad)++ < 5)
+					printf("# differs on '%.*s'\n", len, buf);
+			}
+			checked++;
+		}
+	}
+	for (int o = 0; o < NREF(ref_onsets); o++)
+		for (int v = 0; v < NREF(ref_nuclei); v++)
+			for (int c = 0; c < NREF(ref_codas); c++)
+			{
+				int			len = snprintf(buf, sizeof(buf), "%s%s%s", ref_onsets[o],
+										   ref_nuclei[v], ref_codas[c]);
+
+				for (int i = -1; i < len; i++)
+					for (int k = 0; k < (i < 0 ? 1 : na); k++)
+					{
+						char		save = i < 0 ? 0 : buf[i];
+
+						if (i >= 0)
+							buf[i] = alpha[k];
+						if (vn_is_viet_syllable(buf, len) !=
+							ref_is_viet_syllable(buf, len))
+						{
+							if ((*bad)++ < 5)
+								printf("# differs on '%.*s'\n", len, buf);
+						}
+						checked++;
+						if (i >= 0)
+							buf[i] = save;
+					}
+			}
+	return checked;
+}
+
 static VnLexicon *
 tiny_lexicon(void **img)
 {
@@ -330,6 +456,20 @@ main(void)
 	const char *t;
 	int			n;
 	char	   *env = getenv("VN_LEXICON");
+
+	{
+		int			bad;
+		long		checked = syllable_shape_differs(&bad);
+
+		ok(bad == 0 && checked > 2700000,
+		   "syllable shapes as the onset/nucleus/coda tables have them: %d of %ld strings differ",
+		   bad, checked);
+		ok(vn_is_viet_syllable("nghieng", 7) && vn_is_viet_syllable("gi", 2) &&
+		   vn_is_viet_syllable("quy", 3) && vn_is_viet_syllable("oa", 2) &&
+		   !vn_is_viet_syllable("medvedev", 8) && !vn_is_viet_syllable("bl", 2) &&
+		   !vn_is_viet_syllable("wa", 2) && !vn_is_viet_syllable("xyz", 3),
+		   "syllable shapes: nghieng, gi, quy, oa; not medvedev, bl, wa, xyz");
+	}
 
 	/* no lexicon: every syllable its own token */
 	check_seg(NULL, NULL, "Đảng Cộng sản Việt Nam", "Đảng|Cộng|sản|Việt|Nam", "no lexicon");
