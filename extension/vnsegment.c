@@ -73,6 +73,7 @@ typedef struct SylInfo
 	float		ew[2][2][3];	/* span first/last syllable weights [mode][last][min(L,3)-1] */
 	uint8_t		flags;			/* SF_* */
 	uint8_t		shape;
+	uint8_t		wmodes;			/* bit m: uw[m] and ew[m] are filled in */
 } SylInfo;
 
 typedef struct SegSyl
@@ -1280,12 +1281,21 @@ syllable_info(const char *p, size_t len, int uflags, SylInfo *x)
  * two batches so that the cache misses overlap; then they go into the
  * syllable cache.
  */
-#define SYL_NWKEYS		20		/* 8 unigram + 12 edge weights */
+#define SYL_NWKEYS		10		/* 4 unigram + 6 edge weights, one mode */
 
 static void cache_store(VnTokenizer *tz, const SegSyl *s);
 
+/*
+ * The lexicon's answers for the window's syllables that need them: the
+ * cache missed the nmiss syllables in miss[] (lexicon bits and weights),
+ * and the npart in part[] were cached without the weights of mode m, the
+ * window's (cached at slot[k]).  A syllable's weights are looked up for
+ * the mode of the window it is first seen in, and for the other mode only
+ * when a window of that mode needs them: news text is nearly all of one.
+ */
 static void
-syllable_lookups(VnTokenizer *tz, const int *miss, int nmiss)
+syllable_lookups(VnTokenizer *tz, int m, const int *miss, int nmiss,
+				 const int *part, const uint32_t *slot, int npart)
 {
 	VnSegRun   *r = &tz->run;
 	const VnLexicon *lex = tz->lex;
@@ -1296,14 +1306,13 @@ syllable_lookups(VnTokenizer *tz, const int *miss, int nmiss)
 	float		fw[VN_SEG_WINDOW * SYL_NWKEYS];
 	int			nw = 0;
 
-	for (int q = 0; q < nmiss; q++)
+	for (int q = 0; q < npart + nmiss; q++)
 	{
-		SegSyl	   *sy = &r->syl[miss[q]];
+		SegSyl	   *sy = &r->syl[q < npart ? part[q] : miss[q - npart]];
 		SylInfo    *x = &sy->x;
 		uint64_t   *keys = fkeys + q * SYL_NWKEYS;
 
-		x->be = x->bf = 0;
-		if (lex && sy->len <= MAX_SYL_BYTES)
+		if (q >= npart && lex && sy->len <= MAX_SYL_BYTES)
 		{
 			wkeys[nw++] = x->k1;
 			if (x->fk1 != x->k1)
@@ -1311,24 +1320,37 @@ syllable_lookups(VnTokenizer *tz, const int *miss, int nmiss)
 		}
 		if (model)
 		{
-			for (int m = 0; m < 2; m++)
-				for (int o = 0; o < 4; o++)
-					keys[m * 4 + o] = unigram_key(m, o, x->h);
-			for (int m = 0; m < 2; m++)
-				for (int e = 0; e < 2; e++)
-					for (int L = 1; L <= 3; L++)
-						keys[8 + m * 6 + e * 3 + L - 1] = edge_key(m, e, x->h, L);
+			for (int o = 0; o < 4; o++)
+				keys[o] = unigram_key(m, o, x->h);
+			for (int e = 0; e < 2; e++)
+				for (int L = 1; L <= 3; L++)
+					keys[4 + e * 3 + L - 1] = edge_key(m, e, x->h, L);
 		}
 	}
 	if (nw > 0)
 		vn_lexicon_lookups(lex, wkeys, nw, wbits);
 	if (model)
-		vn_lexicon_weights(lex, fkeys, nmiss * SYL_NWKEYS, fw);
+		vn_lexicon_weights(lex, fkeys, (npart + nmiss) * SYL_NWKEYS, fw);
+
+	/* the cached ones first: storing the others may evict their slots */
+	for (int q = 0; q < npart; q++)
+	{
+		SylInfo    *x = &r->syl[part[q]].x,
+				   *c = &tz->sc[slot[q]].x;
+
+		memcpy(x->uw[m], fw + q * SYL_NWKEYS, 4 * sizeof(float));
+		memcpy(x->ew[m], fw + q * SYL_NWKEYS + 4, 6 * sizeof(float));
+		x->wmodes |= 1 << m;
+		memcpy(c->uw[m], x->uw[m], sizeof(x->uw[m]));
+		memcpy(c->ew[m], x->ew[m], sizeof(x->ew[m]));
+		c->wmodes = x->wmodes;
+	}
 	nw = 0;
 	for (int q = 0; q < nmiss; q++)
 	{
 		SegSyl	   *sy = &r->syl[miss[q]];
 		SylInfo    *x = &sy->x;
+		const float *w = fw + (npart + q) * SYL_NWKEYS;
 
 		if (lex && sy->len <= MAX_SYL_BYTES)
 		{
@@ -1337,16 +1359,16 @@ syllable_lookups(VnTokenizer *tz, const int *miss, int nmiss)
 			if (x->be & (VN_LEX_V74K | VN_LEX_LEARNED | VN_LEX_F_V74K | VN_LEX_F_LEARNED))
 				x->flags |= SF_KNOWN;
 		}
+		memset(x->uw, 0, sizeof(x->uw));
+		memset(x->ew, 0, sizeof(x->ew));
 		if (model)
 		{
-			memcpy(&x->uw[0][0], fw + q * SYL_NWKEYS, 8 * sizeof(float));
-			memcpy(&x->ew[0][0][0], fw + q * SYL_NWKEYS + 8, 12 * sizeof(float));
+			memcpy(x->uw[m], w, 4 * sizeof(float));
+			memcpy(x->ew[m], w + 4, 6 * sizeof(float));
+			x->wmodes = 1 << m;
 		}
 		else
-		{
-			memset(x->uw, 0, sizeof(x->uw));
-			memset(x->ew, 0, sizeof(x->ew));
-		}
+			x->wmodes = 3;		/* no model: zero weights in both modes */
 		cache_store(tz, sy);
 	}
 }
@@ -1414,11 +1436,11 @@ cache_store(VnTokenizer *tz, const SegSyl *s)
 
 /*
  * Fill in one syllable from a letter unit from the cache (set: its
- * cache_set(), if short enough to be cached).  Returns false on a miss:
- * then only what the bytes say is filled in, and the caller completes it
- * with syllable_lookups().
+ * cache_set(), if short enough to be cached).  Returns the cache slot of
+ * a hit, or -1 on a miss: then only what the bytes say is filled in, and
+ * the caller completes it with syllable_lookups().
  */
-static bool
+static int
 make_syllable(VnTokenizer *tz, const VnUnit *u, uint32_t set, SegSyl *s)
 {
 	const char *p = tz->text + u->start;
@@ -1439,12 +1461,12 @@ make_syllable(VnTokenizer *tz, const VnUnit *u, uint32_t set, SegSyl *s)
 			{
 				s->x = c->x;
 				sc_setmru(tz, slot);
-				return true;
+				return (int) slot;
 			}
 		}
 	}
 	syllable_info(p, u->len, uf, &s->x);
-	return false;
+	return -1;
 }
 
 /* What the lexicon says about syllables j .. k as one word (bits be, bf). */
@@ -1701,6 +1723,10 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 	int			nunit = 0;
 	int			miss[VN_SEG_WINDOW];
 	int			nmiss = 0;
+	int			part[VN_SEG_WINDOW];	/* cached, but not for this mode */
+	uint32_t	pslot[VN_SEG_WINDOW];
+	int			npart = 0;
+	int			hit[VN_SEG_WINDOW];
 
 	r->lex = tz->lex;
 	r->sentinit = (tz->prevctx == CTX_BOS);
@@ -1763,15 +1789,24 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 	}
 	for (r->n = 0; r->n < nunit; r->n++)
 	{
-		if (!make_syllable(tz, &units[r->n], sets[r->n], &r->syl[r->n]))
+		hit[r->n] = make_syllable(tz, &units[r->n], sets[r->n], &r->syl[r->n]);
+		if (hit[r->n] < 0)
 			miss[nmiss++] = r->n;
 		if (r->syl[r->n].x.flags & SF_MARKED)
 			marked = true;
 	}
-	if (nmiss > 0)
-		syllable_lookups(tz, miss, nmiss);
-	r->rctx = ctx_hash(rcls + CTX_RIGHT, rcls == CTX_BOS ? 0 : rbyte);
 	r->mode = marked ? 1 : 0;
+	for (int i = 0; i < r->n; i++)
+	{
+		if (hit[i] >= 0 && !(r->syl[i].x.wmodes & (1 << r->mode)))
+		{
+			pslot[npart] = (uint32_t) hit[i];
+			part[npart++] = i;
+		}
+	}
+	if (nmiss + npart > 0)
+		syllable_lookups(tz, r->mode, miss, nmiss, part, pslot, npart);
+	r->rctx = ctx_hash(rcls + CTX_RIGHT, rcls == CTX_BOS ? 0 : rbyte);
 	tz->line_marked = marked;
 	tz->pos = p;
 	tz->prevctx = CTX_CONT;
