@@ -1506,39 +1506,40 @@ scan_fast(Text t, size_t len, size_t pos, VnUnit *unit)
 	{
 		unsigned char c = t[p];
 		VnLetter	l;
-		int32_t		cp;
 
 		if (is_ascii_alpha(c))
 		{
 			l.upper = (c <= 'Z');
 			p++;
 		}
-		else if (c >= 0xC3 && c <= 0xC6 && p + 1 < len &&
-				 (t[p + 1] & 0xC0) == 0x80)
-		{
-			cp = (c & 0x1F) << 6 | (t[p + 1] & 0x3F);
-			if (!vn_letter_decompose(cp, &l))
-				return 0;
-			if (l.mod != VN_MOD_NONE || l.tone != VN_TONE_NONE)
-				flags |= VN_UF_MARKED;
-			p += 2;
-		}
-		else if (c == 0xE1 && p + 2 < len &&
-				 (t[p + 1] == 0xBA || t[p + 1] == 0xBB) &&
-				 (t[p + 2] & 0xC0) == 0x80)
-		{
-			/* U+1EA0 .. U+1EFF: all but U+1EFA .. U+1EFF are letters */
-			cp = 0x1000 | (t[p + 1] & 0x3F) << 6 | (t[p + 2] & 0x3F);
-			if (!vn_letter_decompose(cp, &l))
-				return 0;
-			if (l.mod != VN_MOD_NONE || l.tone != VN_TONE_NONE)
-				flags |= VN_UF_MARKED;
-			p += 3;
-		}
-		else if (c < 0x80 && plain_word_end(c) && nletters > 0)
-			break;
 		else
-			return 0;
+		{
+			int32_t		cp = 0;
+			int			clen = 0;
+
+			/* two-byte letters (U+00C0 .. U+01BF) and U+1E80 .. U+1EFF */
+			if (c >= 0xC3 && c <= 0xC6 && p + 1 < len &&
+				(t[p + 1] & 0xC0) == 0x80)
+			{
+				cp = (c & 0x1F) << 6 | (t[p + 1] & 0x3F);
+				clen = 2;
+			}
+			else if (c == 0xE1 && p + 2 < len &&
+					 (t[p + 1] == 0xBA || t[p + 1] == 0xBB) &&
+					 (t[p + 2] & 0xC0) == 0x80)
+			{
+				cp = 0x1000 | (t[p + 1] & 0x3F) << 6 | (t[p + 2] & 0x3F);
+				clen = 3;
+			}
+			else if (plain_word_end(c) && nletters > 0)
+				break;
+			/* Vietnamese letters only: the others take the general rules */
+			if (clen == 0 || !vn_letter_decompose(cp, &l))
+				return 0;
+			if (l.mod != VN_MOD_NONE || l.tone != VN_TONE_NONE)
+				flags |= VN_UF_MARKED;
+			p += clen;
+		}
 		if (nletters == 0 && l.upper)
 			flags |= VN_UF_CAP;
 		nletters++;
