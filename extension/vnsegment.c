@@ -172,7 +172,7 @@ struct VnTokenizer
 
 /* ---- Vietnamese syllable shape ---- */
 
-/* one to three letters packed into an integer, the first one lowest */
+/* up to three letters packed into an integer, the first one lowest (none: 0) */
 #define PK1(a)		((uint32_t) (a))
 #define PK2(a, b)	(PK1(a) | (uint32_t) (b) << 8)
 #define PK3(a, b, c)	(PK2(a, b) | (uint32_t) (c) << 16)
@@ -191,7 +191,7 @@ pack(const char *s, int n)
 static bool
 is_onset(const char *s, int n)
 {
-	switch (n == 0 ? 0 : pack(s, n))
+	switch (pack(s, n))
 	{
 		case 0:
 		case PK1('b'):
@@ -284,7 +284,7 @@ is_nucleus(const char *s, int n)
 static bool
 is_coda(const char *s, int n)
 {
-	switch (n == 0 ? 0 : pack(s, n))
+	switch (pack(s, n))
 	{
 		case 0:
 		case PK1('c'):
