@@ -142,6 +142,11 @@ struct VnSegRun
 	WeightMemo	memo[MEMO_SIZE];
 };
 
+/*
+ * Tokens of one window (its words and the spaces between them) or one
+ * other unit.  The queue is only refilled once empty, from its start, so
+ * it never wraps.
+ */
 #define QUEUE_SIZE		(2 * VN_SEG_WINDOW + 4)
 
 struct VnTokenizer
@@ -1198,7 +1203,7 @@ vn_tokenizer_set_plain_rule(VnTokenizer *tz, bool on)
 static void
 push(VnTokenizer *tz, size_t start, size_t len, int type, int nsyl)
 {
-	VnToken    *t = &tz->queue[(tz->qhead + tz->qn) % QUEUE_SIZE];
+	VnToken    *t = &tz->queue[tz->qhead + tz->qn];
 
 	t->start = start;
 	t->len = len;
@@ -1882,6 +1887,8 @@ vn_tokenizer_next(VnTokenizer *tz, VnToken *tok)
 	{
 		VnUnit		u;
 
+		tz->qhead = 0;
+
 		if (tz->pos >= tz->len)
 			return false;
 
@@ -1930,7 +1937,7 @@ vn_tokenizer_next(VnTokenizer *tz, VnToken *tok)
 		}
 	}
 	*tok = tz->queue[tz->qhead];
-	tz->qhead = (tz->qhead + 1) % QUEUE_SIZE;
+	tz->qhead++;
 	tz->qn--;
 	return true;
 }
