@@ -132,10 +132,10 @@ struct VnSegRun
 	uint64_t	rctx;
 	SegSyl		syl[VN_SEG_WINDOW];
 	int8_t		forced[VN_SEG_WINDOW];
-	/* lexicon spans, per syllable (see compute_spans) */
-	uint8_t		cross[4][VN_SEG_WINDOW];	/* at gap before syllable i */
-	uint8_t		endat[4][VN_SEG_WINDOW];	/* longest word ending at i */
-	uint8_t		startat[4][VN_SEG_WINDOW];	/* longest word starting at i */
+	/* lexicon spans, per syllable [i][t] (see compute_spans) */
+	uint8_t		cross[VN_SEG_WINDOW][4];	/* at gap before syllable i */
+	uint8_t		endat[VN_SEG_WINDOW][4];	/* longest word ending at i */
+	uint8_t		startat[VN_SEG_WINDOW][4];	/* longest word starting at i */
 	uint32_t	pair[VN_SEG_WINDOW];	/* lexicon bits of (i-1, i) */
 	uint32_t	span[VN_SEG_WINDOW][VN_SEG_MAXSPAN];	/* bits of i .. i+L-1 */
 	const VnLexicon *lex;
@@ -562,19 +562,19 @@ context_features(const VnSegRun *r, int i, uint64_t *keys)
 				   SH(r, a - 1) | SH(r, a) << 4 | SH(r, b) << 8 |
 				   SH(r, b + 1) << 12 | init << 16, 0, 0);
 	keys[n++] = fk(T_SHAPE2, m, SH(r, a) | SH(r, b) << 4 | init << 8, 0, 0);
-	lexe = cap5(r->cross[0][i]) | cap5(r->endat[0][a]) << 4 |
-		cap5(r->startat[0][b]) << 8;
+	lexe = cap5(r->cross[i][0]) | cap5(r->endat[a][0]) << 4 |
+		cap5(r->startat[b][0]) << 8;
 	keys[n++] = fk(T_LEXE, m, lexe, 0, 0);
-	keys[n++] = fk(T_LEXL, m, cap5(r->cross[1][i]) | cap5(r->endat[1][a]) << 4 |
-				   cap5(r->startat[1][b]) << 8, 0, 0);
-	keys[n++] = fk(T_LEXF, m, cap5(r->cross[2][i]) | cap5(r->endat[2][a]) << 4 |
-				   cap5(r->startat[2][b]) << 8, 0, 0);
-	keys[n++] = fk(T_LEXFL, m, cap5(r->cross[3][i]) | cap5(r->endat[3][a]) << 4 |
-				   cap5(r->startat[3][b]) << 8, 0, 0);
+	keys[n++] = fk(T_LEXL, m, cap5(r->cross[i][1]) | cap5(r->endat[a][1]) << 4 |
+				   cap5(r->startat[b][1]) << 8, 0, 0);
+	keys[n++] = fk(T_LEXF, m, cap5(r->cross[i][2]) | cap5(r->endat[a][2]) << 4 |
+				   cap5(r->startat[b][2]) << 8, 0, 0);
+	keys[n++] = fk(T_LEXFL, m, cap5(r->cross[i][3]) | cap5(r->endat[a][3]) << 4 |
+				   cap5(r->startat[b][3]) << 8, 0, 0);
 	keys[n++] = fk(T_PAIR, m, pb, 0, 0);
-	keys[n++] = fk(T_CROSSA, m, cap5(r->cross[0][i]) | cap5(r->cross[2][i]) << 4,
+	keys[n++] = fk(T_CROSSA, m, cap5(r->cross[i][0]) | cap5(r->cross[i][2]) << 4,
 				   sa, 0);
-	keys[n++] = fk(T_CROSSB, m, cap5(r->cross[0][i]) | cap5(r->cross[2][i]) << 4,
+	keys[n++] = fk(T_CROSSB, m, cap5(r->cross[i][0]) | cap5(r->cross[i][2]) << 4,
 				   sb, 0);
 	keys[n++] = fk(T_PAIRSH, m, pb, SH(r, a) | SH(r, b) << 4 | init << 8, 0);
 	keys[n++] = fk(T_KNOWN, m, (r->syl[a].x.flags & SF_KNOWN) |
@@ -823,9 +823,9 @@ context_hashed_keys(const VnSegRun *r, int i, uint64_t *keys)
 				sb = S(r, b),
 				sa1 = S(r, a - 1),
 				sb1 = S(r, b + 1);
-	int			lexe = cap5(r->cross[0][i]) | cap5(r->endat[0][a]) << 4 |
-		cap5(r->startat[0][b]) << 8;
-	int			cr = cap5(r->cross[0][i]) | cap5(r->cross[2][i]) << 4;
+	int			lexe = cap5(r->cross[i][0]) | cap5(r->endat[a][0]) << 4 |
+		cap5(r->startat[b][0]) << 8;
+	int			cr = cap5(r->cross[i][0]) | cap5(r->cross[i][2]) << 4;
 
 	keys[0] = fk(T_B01, m, sa1, sa, 0);
 	keys[1] = fk(T_B12, m, sa, sb, 0);
@@ -868,8 +868,8 @@ context_score(VnSegRun *r, int i, const float *uw, const float *hw,
 	s += dense[D_SHAPE4 + (m * 2 + init) * 4096 + (ca1 << 9 | ca << 6 | cb << 3 | cb1)];
 	s += dense[D_SHAPE2 + (m * 2 + init) * 64 + ca * 8 + cb];
 	for (int t = 0; t < 4; t++)
-		s += lx[t * 2 * 216 + lex3(cap5(r->cross[t][i]), cap5(r->endat[t][a]),
-								   cap5(r->startat[t][b]))];
+		s += lx[t * 2 * 216 + lex3(cap5(r->cross[i][t]), cap5(r->endat[a][t]),
+								   cap5(r->startat[b][t]))];
 	s += memo_weight(r, fk(T_PAIR, m, r->pair[i], 0, 0));
 	s += hw[7];					/* CROSSA */
 	s += hw[8];					/* CROSSB */
@@ -1498,13 +1498,13 @@ span_record(VnSegRun *r, int j, int k, uint32_t be, uint32_t bf)
 	{
 		if (!w[t])
 			continue;
-		if (r->startat[t][j] < L)
-			r->startat[t][j] = L;
-		if (r->endat[t][k] < L)
-			r->endat[t][k] = L;
+		if (r->startat[j][t] < L)
+			r->startat[j][t] = L;
+		if (r->endat[k][t] < L)
+			r->endat[k][t] = L;
 		for (int g = j + 1; g <= k; g++)
-			if (r->cross[t][g] < L)
-				r->cross[t][g] = L;
+			if (r->cross[g][t] < L)
+				r->cross[g][t] = L;
 	}
 }
 
@@ -1530,9 +1530,9 @@ compute_spans(VnSegRun *r)
 	uint32_t	lbits[2 * VN_SEG_WINDOW];
 	int			nactive = 0;
 
-	memset(r->cross, 0, sizeof(r->cross[0][0]) * 4 * VN_SEG_WINDOW);
-	memset(r->endat, 0, sizeof(r->endat[0][0]) * 4 * VN_SEG_WINDOW);
-	memset(r->startat, 0, sizeof(r->startat[0][0]) * 4 * VN_SEG_WINDOW);
+	memset(r->cross, 0, sizeof(r->cross[0]) * n);
+	memset(r->endat, 0, sizeof(r->endat[0]) * n);
+	memset(r->startat, 0, sizeof(r->startat[0]) * n);
 	memset(r->pair, 0, sizeof(r->pair[0]) * n);
 	memset(r->span, 0, sizeof(r->span[0]) * n);
 	if (r->lex == NULL)
@@ -1630,8 +1630,8 @@ force_plain_boundaries(VnSegRun *r)
 			((a->flags | b->flags) & (SF_CAP | SF_ALLCAP)) ||
 			!(a->flags & b->flags & SF_VIET))
 			continue;
-		if ((r->cross[0][i] | r->cross[1][i] |
-			 r->cross[2][i] | r->cross[3][i]) == 0)
+		if ((r->cross[i][0] | r->cross[i][1] |
+			 r->cross[i][2] | r->cross[i][3]) == 0)
 			r->forced[i] = 1;
 	}
 }
