@@ -1450,7 +1450,9 @@ vn_number_canonical(const char *s, int len, char *out)
  * Bytes that may end a plain word (scan_fast): whitespace and punctuation
  * that no rule of scan_word, scan_url or scan_email reads on from a run of
  * letters.  Not digits, the apostrophe, the code joiners - . _ /, nor
- * : @ % + (URL schemes, e-mail local parts).
+ * : @ % + (URL schemes, e-mail local parts); but a dot or colon with
+ * whitespace or the end of the text after it (a sentence's end, "nói:")
+ * joins nothing and starts no address.
  */
 static inline bool
 plain_word_end(unsigned char c)
@@ -1531,7 +1533,11 @@ scan_fast(Text t, size_t len, size_t pos, VnUnit *unit)
 				cp = 0x1000 | (t[p + 1] & 0x3F) << 6 | (t[p + 2] & 0x3F);
 				clen = 3;
 			}
-			else if (plain_word_end(c) && nletters > 0)
+			else if (nletters > 0 &&
+					 (plain_word_end(c) ||
+					  ((c == '.' || c == ':') &&
+					   (p + 1 == len || t[p + 1] == ' ' ||
+						(t[p + 1] >= '\t' && t[p + 1] <= '\r')))))
 				break;
 			/* Vietnamese letters only: the others take the general rules */
 			if (clen == 0 || !vn_letter_decompose(cp, &l))
