@@ -1731,7 +1731,7 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 	int			part[VN_SEG_WINDOW];	/* cached, but not for this mode */
 	uint32_t	pslot[VN_SEG_WINDOW];
 	int			npart = 0;
-	int			hit[VN_SEG_WINDOW];
+	int			hit[VN_SEG_WINDOW];	/* cache slot, -1: missed */
 
 	r->lex = tz->lex;
 	r->sentinit = (tz->prevctx == CTX_BOS);
@@ -1795,15 +1795,15 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 	for (r->n = 0; r->n < nunit; r->n++)
 	{
 		hit[r->n] = make_syllable(tz, &units[r->n], sets[r->n], &r->syl[r->n]);
-		if (hit[r->n] < 0)
-			miss[nmiss++] = r->n;
 		if (r->syl[r->n].x.flags & SF_MARKED)
 			marked = true;
 	}
 	r->mode = marked ? 1 : 0;
 	for (int i = 0; i < r->n; i++)
 	{
-		if (hit[i] >= 0 && !(r->syl[i].x.wmodes & (1 << r->mode)))
+		if (hit[i] < 0)
+			miss[nmiss++] = i;
+		else if (!(r->syl[i].x.wmodes & (1 << r->mode)))
 		{
 			pslot[npart] = (uint32_t) hit[i];
 			part[npart++] = i;
