@@ -402,6 +402,24 @@ extern void vn_lexicon_lookups(const VnLexicon *lex, const uint64_t *keys,
 extern void vn_lexicon_weights(const VnLexicon *lex, const uint64_t *keys,
 							   int n, float *out);
 
+/*
+ * Syllable records: for each spelling of the lexicon's syllables that text
+ * commonly has (lowercase and capitalised, with and without diacritics),
+ * the compiler stores what the tokenizer would compute and cache for it
+ * (vn_seg_syllable_record), so that backends share it through the mapped
+ * file instead of each computing it into its own cache.  For each of n
+ * hashes (vnsegment.c's hash of the spelling; 0: none), the record stored
+ * under it or NULL; the caller checks that the record is its spelling.
+ */
+extern void vn_lexicon_syllables(const VnLexicon *lex, const uint64_t *hashes,
+								 int n, const void **out);
+
+/*
+ * A view of lex without its syllable records, for tests and benchmarks;
+ * close it before lex.  NULL if out of memory.
+ */
+extern VnLexicon *vn_lexicon_without_records(const VnLexicon *lex);
+
 /* Is there a model (weights) in this lexicon? */
 extern bool vn_lexicon_has_model(const VnLexicon *lex);
 
@@ -455,6 +473,15 @@ extern bool vn_lexbuild_add_name(VnLexBuilder *b, const char *word,
 /* A syllable pair seen `total` times in gold text, `joined` inside a word. */
 extern bool vn_lexbuild_add_pair(VnLexBuilder *b, const char *pair,
 								 size_t len, uint32_t joined, uint32_t total);
+
+/*
+ * Segmenter side of the syllable records (vnsegment.c): their size, and
+ * the record of one spelling with its hash (false if the tokenizer would
+ * not cache that spelling).
+ */
+extern size_t vn_seg_syllable_record_size(void);
+extern bool vn_seg_syllable_record(const VnLexicon *lex, const char *raw,
+								   size_t len, void *rec, uint64_t *hash);
 
 /* malloc'd image; *len gets its size.  NULL if out of memory. */
 extern void *vn_lexbuild_finish(VnLexBuilder *b, size_t *len);

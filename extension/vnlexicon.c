@@ -5,7 +5,7 @@
  *
  * Layout (all integers native-endian, file size a multiple of 8):
  *
- *	header (64 bytes)		magic, format and feature-set versions, total
+ *	header (80 bytes)		magic, format and feature-set versions, total
  *							size, checksum of everything after the header,
  *							word count, table offsets and sizes
  *	word table				open addressing, power-of-two slots of
@@ -28,6 +28,18 @@
  *	word filter				(at a 64-byte boundary after the rest) the same
  *							kind of filter for the word keys, 8 bits per
  *							word slot: most syllable pairs are no word
+ *	syllable records		(with a model, at a 64-byte boundary after the
+ *							word filter) a table of the same shape as the
+ *							others, {uint32 fingerprint, uint32 record
+ *							number}, then the records, each what the
+ *							tokenizer would cache for one spelling of a
+ *							syllable (vn_seg_syllable_record): its
+ *							syllables' lowercase and capitalised spellings,
+ *							with and without diacritics.  Shared through
+ *							the page cache, they spare each backend
+ *							normalizing, hashing and looking up the 95% of
+ *							news syllables they cover, and keep its own
+ *							cache small.
  *
  * A word key is a 64-bit hash of its syllables' hashes (vncore.h); its low
  * bits pick the slot and its high 32 bits are the fingerprint stored there,
@@ -54,8 +66,8 @@
 #include <unistd.h>
 
 #define VN_LEX_MAGIC		"VNLEX\0\r\n"
-#define VN_LEX_FORMAT		3
-#define VN_LEX_HEADER_SIZE	64
+#define VN_LEX_FORMAT		4
+#define VN_LEX_HEADER_SIZE	80
 
 #ifndef MIN
 #define MIN(a, b)	((a) < (b) ? (a) : (b))
@@ -75,6 +87,10 @@ typedef struct VnLexHeader
 	uint32_t	wts_nslots;		/* 0: no model */
 	uint32_t	nweights;
 	uint32_t	dense_off;		/* with a model: vn_seg_dense_count() floats */
+	uint32_t	syl_off;		/* syllable record table */
+	uint32_t	syl_nslots;		/* 0: no records */
+	uint32_t	syl_nrecs;
+	uint32_t	syl_recsize;	/* vn_seg_syllable_record_size() */
 } VnLexHeader;
 
 struct VnLexicon
@@ -92,6 +108,11 @@ struct VnLexicon
 	const uint64_t *wbloom;		/* word filter */
 	uint32_t	nwbloom;
 	uint64_t	nwords;
+	const uint32_t *syl;		/* syllable record table, or NULL */
+	uint32_t	smask;
+	uint32_t	snrecs;
+	const unsigned char *srecs;
+	size_t		srecsize;
 };
 
 #define BLOOM_BITS_PER_KEY	12
@@ -356,6 +377,43 @@ vn_lexicon_lookups(const VnLexicon *lex, const uint64_t *keys, int n,
 	}
 }
 
+VnLexicon *
+vn_lexicon_without_records(const VnLexicon *lex)
+{
+	VnLexicon  *copy = malloc(sizeof(VnLexicon));
+
+	if (copy == NULL)
+		return NULL;
+	*copy = *lex;
+	copy->mapped = false;		/* closing it leaves the mapping alone */
+	copy->syl = NULL;
+	return copy;
+}
+
+void
+vn_lexicon_syllables(const VnLexicon *lex, const uint64_t *hashes, int n,
+					 const void **out)
+{
+	if (lex->syl == NULL)
+	{
+		for (int i = 0; i < n; i++)
+			out[i] = NULL;
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		if (hashes[i] != 0)
+			__builtin_prefetch(lex->syl + 2 * (size_t) ((uint32_t) hashes[i] & lex->smask));
+	for (int i = 0; i < n; i++)
+	{
+		const uint32_t *e = hashes[i] != 0 ?
+			table_find(lex->syl, lex->smask, hashes[i]) : NULL;
+
+		/* the record number is checked here, the rest by the segmenter */
+		out[i] = (e != NULL && e[1] < lex->snrecs) ?
+			lex->srecs + (size_t) e[1] * lex->srecsize : NULL;
+	}
+}
+
 bool
 vn_lexicon_has_model(const VnLexicon *lex)
 {
@@ -438,6 +496,16 @@ vn_lexicon_from_buffer(const void *buf, size_t len, char *errbuf,
 		snprintf(errbuf, errlen, "corrupted lexicon (table out of bounds)");
 		return NULL;
 	}
+	if (h.syl_nslots != 0 &&
+		(h.syl_recsize != vn_seg_syllable_record_size() ||
+		 !is_pow2(h.syl_nslots) || h.syl_off % 64 != 0 ||
+		 !section_ok(h.syl_off, h.syl_nslots, len) ||
+		 (uint64_t) h.syl_off + (uint64_t) h.syl_nslots * 8 +
+		 (uint64_t) h.syl_nrecs * h.syl_recsize > len))
+	{
+		snprintf(errbuf, errlen, "corrupted lexicon (syllable records out of bounds or of another size)");
+		return NULL;
+	}
 	if (lex_checksum(p + VN_LEX_HEADER_SIZE, len - VN_LEX_HEADER_SIZE) !=
 		h.checksum)
 	{
@@ -464,6 +532,14 @@ vn_lexicon_from_buffer(const void *buf, size_t len, char *errbuf,
 		lex->dense = (const float *) (p + h.dense_off);
 		lex->bloom = (const uint64_t *) (p + bloom_offset(h.dense_off));
 		lex->nbloom = bloom_words(h.nweights);
+	}
+	if (h.syl_nslots)
+	{
+		lex->syl = (const uint32_t *) (p + h.syl_off);
+		lex->smask = h.syl_nslots - 1;
+		lex->snrecs = h.syl_nrecs;
+		lex->srecs = p + h.syl_off + (size_t) h.syl_nslots * 8;
+		lex->srecsize = h.syl_recsize;
 	}
 	lex->nwords = h.nwords;
 	return lex;
@@ -780,6 +856,10 @@ struct VnLexBuilder
 {
 	BuildMap	words;
 	BuildMap	wts;
+	BuildMap	syls;			/* syllables seen: offset in sylbuf */
+	char	   *sylbuf;			/* each a length byte, then the bytes */
+	size_t		sylbuf_len;
+	size_t		sylbuf_cap;
 	uint64_t	nwords;
 	bool		oom;
 	bool		iy_spellings;	/* add_iy_spellings(); off in the trainer */
@@ -882,7 +962,52 @@ vn_lexbuild_free(VnLexBuilder *b)
 	free(b->words.vals);
 	free(b->wts.keys);
 	free(b->wts.vals);
+	free(b->syls.keys);
+	free(b->syls.vals);
+	free(b->sylbuf);
 	free(b);
+}
+
+/* Remember each syllable of normalized text (for the syllable records). */
+static bool
+collect_syllables(VnLexBuilder *b, const char *norm, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		size_t		start;
+		uint32_t   *v;
+		bool		isnew;
+
+		while (i < len && norm[i] == ' ')
+			i++;
+		start = i;
+		while (i < len && norm[i] != ' ')
+			i++;
+		if (i == start || i - start > 255)
+			continue;
+		v = map_slot(&b->syls, vn_hash_bytes(norm + start, i - start), &isnew);
+		if (v == NULL)
+			return false;
+		if (!isnew)
+			continue;
+		if (b->sylbuf_len + 256 > b->sylbuf_cap)
+		{
+			size_t		ncap = b->sylbuf_cap ? b->sylbuf_cap * 2 : 65536;
+			char	   *nb = realloc(b->sylbuf, ncap);
+
+			if (nb == NULL)
+				return false;
+			b->sylbuf = nb;
+			b->sylbuf_cap = ncap;
+		}
+		*v = (uint32_t) b->sylbuf_len;
+		b->sylbuf[b->sylbuf_len++] = (char) (i - start);
+		memcpy(b->sylbuf + b->sylbuf_len, norm + start, i - start);
+		b->sylbuf_len += i - start;
+	}
+	return true;
 }
 
 static uint32_t
@@ -984,7 +1109,8 @@ add_iy_spellings(VnLexBuilder *b, const char *norm, int nlen, bool learned,
 		n = word_key(out, olen, false, keys);
 		if (n > 0 && word_key(out, olen, true, fkeys) == n &&
 			!(add_keys(b, keys, n, false, learned, count) &&
-			  add_keys(b, fkeys, n, true, learned, count)))
+			  add_keys(b, fkeys, n, true, learned, count) &&
+			  collect_syllables(b, out, olen)))
 			return false;
 	}
 	return true;
@@ -1048,6 +1174,7 @@ vn_lexbuild_add_word(VnLexBuilder *b, const char *word, size_t len,
 		{
 			if (add_keys(b, keys, n, false, learned, count) &&
 				add_keys(b, fkeys, n, true, learned, count) &&
+				collect_syllables(b, norm, nlen) &&
 				(!b->iy_spellings ||
 				 add_iy_spellings(b, norm, nlen, learned, count)))
 			{
@@ -1146,6 +1273,11 @@ vn_lexbuild_add_pair(VnLexBuilder *b, const char *pair, size_t len,
 		b->oom = true;
 		return false;
 	}
+	if (!collect_syllables(b, norm, nlen))
+	{
+		b->oom = true;
+		return false;
+	}
 	jb = 1 + (joined * 8) / (total + 1);
 	tb = count_bucket(total);
 	*v = (*v & ~(0xFFu << VN_LEX_JOIN_SHIFT)) | jb << VN_LEX_JOIN_SHIFT |
@@ -1220,6 +1352,196 @@ dense_weight(void *arg, uint64_t key)
 	return vn_lexicon_weight((const VnLexicon *) arg, key);
 }
 
+/* s with its first letter in upper case, or -1 if it has none to change */
+static int
+capitalise(const char *s, int len, char *out)
+{
+	int32_t		cp;
+	int			n = vn_utf8_decode((const unsigned char *) s, len, &cp);
+	int			m;
+	VnLetter	l;
+
+	if (n <= 0 || cp < 0 || !vn_letter_decompose(cp, &l) || l.upper)
+		return -1;
+	l.upper = true;
+	if ((cp = vn_letter_compose(&l)) < 0)
+		return -1;
+	m = vn_utf8_encode(cp, out);
+	memcpy(out + m, s + n, len - n);
+	return m + len - n;
+}
+
+/*
+ * s (normalized) with its tone mark on another vowel, where that spelling
+ * normalizes back to s ("hoà" for "hòa", "thuỷ" for "thủy"): the older
+ * tone placement text still has.  Returns its length, or -1 if none is
+ * left after the one at *from (start *from at 0).
+ */
+static int
+tone_variant(const char *s, int len, int *from, char *out)
+{
+	VnLetter	l[16];
+	int			nl = 0,
+				tone = -1;
+
+	for (int i = 0; i < len && nl < 16;)
+	{
+		int32_t		cp;
+		int			n = vn_utf8_decode((const unsigned char *) s + i, len - i, &cp);
+
+		if (n <= 0 || cp < 0 || !vn_letter_decompose(cp, &l[nl]))
+			return -1;
+		if (l[nl].tone != VN_TONE_NONE)
+			tone = nl;
+		nl++;
+		i += n;
+	}
+	if (tone < 0 || nl >= 16)
+		return -1;
+	for (int j = *from; j < nl; j++)
+	{
+		VnLetter	v[16];
+		int			olen = 0;
+		char		norm[VN_NORM_BOUND(64)];
+		bool		ok = true;
+
+		if (j == tone || !strchr("aeiouy", l[j].base))
+			continue;
+		memcpy(v, l, sizeof(VnLetter) * nl);
+		v[j].tone = v[tone].tone;
+		v[tone].tone = VN_TONE_NONE;
+		for (int k = 0; k < nl && ok; k++)
+		{
+			int32_t		cp = vn_letter_compose(&v[k]);
+
+			if (cp < 0)
+				ok = false;
+			else
+				olen += vn_utf8_encode(cp, out + olen);
+		}
+		*from = j + 1;
+		if (ok && olen <= 64 && vn_normalize(out, olen, norm) == len &&
+			memcmp(norm, s, len) == 0)
+			return olen;
+	}
+	*from = nl;
+	return -1;
+}
+
+/*
+ * Append the syllable records to a finished image (its header in *h):
+ * for each syllable collected, its record in each spelling of lowercase
+ * or capitalised, with or without diacritics, computed over the image
+ * itself.  Returns the new image (the old one is freed or reused), NULL
+ * if out of memory.
+ */
+static unsigned char *
+add_syllable_records(VnLexBuilder *b, unsigned char *img, VnLexHeader *h)
+{
+	size_t		recsize = vn_seg_syllable_record_size();
+	size_t		nsyl = b->syls.n;
+	unsigned char *recs = malloc(8 * nsyl * recsize + 1);
+	BuildMap	bymap;
+	uint32_t	nrecs = 0,
+				nslots;
+	bool		oom = false;
+	VnLexicon  *lex;
+	char		err[256];
+	size_t		off,
+				total;
+	unsigned char *nimg;
+
+	memset(&bymap, 0, sizeof(bymap));
+	memcpy(img, h, sizeof(*h));
+	lex = vn_lexicon_from_buffer(img, h->total_size, err, sizeof(err));
+	if (recs == NULL || lex == NULL)
+	{
+		free(recs);
+		vn_lexicon_close(lex);
+		return NULL;
+	}
+	for (size_t i = 0; i < b->syls.cap; i++)
+	{
+		const char *syl;
+		int			slen;
+		char		v[8][VN_NORM_BOUND(256)];
+		int			vlen[8];
+		int			nv = 0,
+					from = 0;
+
+		if (b->syls.keys[i] == 0)
+			continue;
+		syl = b->sylbuf + b->syls.vals[i] + 1;
+		slen = (unsigned char) b->sylbuf[b->syls.vals[i]];
+		if (slen > 64)
+			continue;			/* longer than any cached spelling */
+		/* as normalized, in the other tone placements, folded */
+		memcpy(v[nv], syl, slen);
+		vlen[nv++] = slen;
+		while (nv < 3 && (vlen[nv] = tone_variant(syl, slen, &from, v[nv])) > 0)
+			nv++;
+		vlen[nv] = vn_fold(syl, slen, v[nv]);
+		nv++;
+		/* and each capitalised */
+		for (int k = 0, n = nv; k < n; k++)
+		{
+			vlen[nv] = vlen[k] > 0 ? capitalise(v[k], vlen[k], v[nv]) : -1;
+			nv++;
+		}
+		for (int k = 0; k < nv; k++)
+		{
+			uint64_t	hash;
+			uint32_t   *slot;
+			bool		isnew;
+
+			if (vlen[k] <= 0 ||
+				!vn_seg_syllable_record(lex, v[k], vlen[k],
+										recs + nrecs * recsize, &hash))
+				continue;
+			/* spellings that hash alike (folded = exact) are stored once */
+			if ((slot = map_slot(&bymap, hash, &isnew)) == NULL)
+			{
+				oom = true;
+				break;
+			}
+			if (!isnew)
+				continue;
+			*slot = nrecs++;
+		}
+	}
+	vn_lexicon_close(lex);
+	if (oom || nrecs == 0)
+	{
+		free(bymap.keys);
+		free(bymap.vals);
+		free(recs);
+		return oom ? NULL : img;
+	}
+
+	nslots = table_slots(nrecs);
+	off = (h->total_size + 63) / 64 * 64;
+	total = off + (size_t) nslots * 8 + (size_t) nrecs * recsize;
+	nimg = total <= UINT32_MAX ? realloc(img, total) : NULL;
+	if (nimg != NULL)
+	{
+		memset(nimg + h->total_size, 0, total - h->total_size);
+		table_fill((uint32_t *) (nimg + off), nslots, &bymap);
+		memcpy(nimg + off + (size_t) nslots * 8, recs, (size_t) nrecs * recsize);
+		h->syl_off = (uint32_t) off;
+		h->syl_nslots = nslots;
+		h->syl_nrecs = nrecs;
+		h->syl_recsize = (uint32_t) recsize;
+		h->total_size = total;
+		h->checksum = lex_checksum(nimg + VN_LEX_HEADER_SIZE,
+								   total - VN_LEX_HEADER_SIZE);
+		memcpy(nimg, h, sizeof(*h));
+	}
+	free(bymap.keys);
+	free(bymap.vals);
+	free(recs);
+	return nimg;
+}
+
 void *
 vn_lexbuild_finish(VnLexBuilder *b, size_t *len)
 {
@@ -1279,6 +1601,18 @@ vn_lexbuild_finish(VnLexBuilder *b, size_t *len)
 	h.checksum = lex_checksum(img + VN_LEX_HEADER_SIZE,
 							  total - VN_LEX_HEADER_SIZE);
 	memcpy(img, &h, sizeof(h));
+	if (tslots && b->syls.n > 0)
+	{
+		unsigned char *nimg = add_syllable_records(b, img, &h);
+
+		if (nimg == NULL)
+		{
+			free(img);
+			return NULL;
+		}
+		img = nimg;
+		total = h.total_size;
+	}
 	*len = total;
 	return img;
 }

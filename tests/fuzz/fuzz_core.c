@@ -36,7 +36,9 @@
  *	  a hook that checks the VnSegRun API and its Viterbi decoder: tokens
  *	  tile the input exactly, have valid types and syllable counts, and on
  *	  valid UTF-8 input each token is valid UTF-8 on its own (PostgreSQL
- *	  would otherwise store garbage lexemes).
+ *	  would otherwise store garbage lexemes);
+ *	- the tokenizer with the lexicon's syllable records and without them
+ *	  (vn_lexicon_without_records): the same tokens.
  *
  * The text is copied into a buffer of exactly its size first, so reading
  * one byte past the end is caught.
@@ -73,6 +75,7 @@ int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * let one input influence the next.
  */
 static VnLexicon *fuzz_lex = NULL;
+static VnLexicon *fuzz_bare = NULL;	/* fuzz_lex without syllable records */
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -89,6 +92,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 			fprintf(stderr, "fuzz_core: %s\n", errbuf);
 			exit(1);
 		}
+		fuzz_bare = vn_lexicon_without_records(fuzz_lex);
+		FUZZ_CHECK(fuzz_bare != NULL);
 		fprintf(stderr, "fuzz_core: lexicon %s, %zu words, model %s\n",
 				path, vn_lexicon_nwords(fuzz_lex),
 				vn_lexicon_has_model(fuzz_lex) ? "yes" : "no");
@@ -461,6 +466,41 @@ check_tokens(const char *text, size_t len, const VnLexicon *lex,
 		free(tz);
 }
 
+/*
+ * The syllable records stand for what the tokenizer computes itself: with
+ * and without them, the same tokens.  Both tokenizers are kept across
+ * inputs, as in check_tokens().
+ */
+static VnTokenizer *records_tz[2];
+
+static void
+check_records(const char *text, size_t len)
+{
+	VnToken		a,
+				b;
+	bool		more;
+
+	for (int v = 0; v < 2; v++)
+	{
+		if (records_tz[v] == NULL)
+		{
+			records_tz[v] = xmalloc(vn_tokenizer_size());
+			vn_tokenizer_init(records_tz[v], v ? fuzz_bare : fuzz_lex, NULL,
+							  text, len);
+		}
+		else
+			vn_tokenizer_reset(records_tz[v], text, len);
+	}
+	do
+	{
+		more = vn_tokenizer_next(records_tz[0], &a);
+		FUZZ_CHECK(vn_tokenizer_next(records_tz[1], &b) == more);
+		if (more)
+			FUZZ_CHECK(a.start == b.start && a.len == b.len &&
+					   a.type == b.type && a.nsyl == b.nsyl);
+	} while (more);
+}
+
 /* Add each line of the input (up to 8) as a user word. */
 static VnUserLex *
 user_words(const char *text, size_t len, int *nadded)
@@ -618,6 +658,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fuzz_lex != NULL)
 	{
 		check_tokens(text, size, fuzz_lex, NULL, false);
+		check_records(text, size);
 		check_joined_name(text, size, fuzz_lex);
 		check_joined_word(text, size, fuzz_lex);
 	}

@@ -205,6 +205,59 @@ main(void)
 	ok(lex && vn_lexicon_nwords(lex) == 10, "word count");
 	ok(lex && vn_lexicon_has_model(lex) && vn_lexicon_weight(lex, 12345) == 0.5f &&
 	   vn_lexicon_weight(lex, 54321) == 0.0f, "weights stored and looked up");
+
+	/*
+	 * A lexicon with a model stores the records of its syllables' spellings
+	 * (lowercase, capitalised, folded), equal to what the segmenter makes.
+	 */
+	if (lex)
+	{
+		static const char *const in[] = {"cộng", "Cộng", "cong", "Cong", "đảng",
+		"Đảng", "dang", "hoà", "hòa", "dân", NULL};
+		static const char *const out[] = {"chịt", "CỘNG", "cọng", "Medvedev",
+		"cộng sản", "", NULL};
+		size_t		rs = vn_seg_syllable_record_size();
+		char	   *rec = malloc(rs);
+		int			found = 0,
+					absent = 0,
+					nin = 0,
+					nout = 0;
+		VnLexicon  *bare = vn_lexicon_without_records(lex);
+
+		for (int i = 0; in[i]; i++, nin++)
+		{
+			uint64_t	h;
+			const void *r = NULL;
+
+			if (vn_seg_syllable_record(lex, in[i], strlen(in[i]), rec, &h))
+				vn_lexicon_syllables(lex, &h, 1, &r);
+			found += (r != NULL && memcmp(r, rec, rs) == 0);
+			if (bare)
+			{
+				vn_lexicon_syllables(bare, &h, 1, &r);
+				absent += (r == NULL);
+			}
+		}
+		ok(found == nin, "records of the lexicon's syllables, as computed: %d of %d", found, nin);
+		ok(absent == nin, "a view without records finds none: %d of %d", absent, nin);
+		found = 0;
+		for (int i = 0; out[i]; i++, nout++)
+		{
+			uint64_t	h;
+			const void *r = NULL;
+
+			if (vn_seg_syllable_record(lex, out[i], strlen(out[i]), rec, &h))
+				vn_lexicon_syllables(lex, &h, 1, &r);
+			found += (r != NULL);
+		}
+		ok(found == 0, "no records of other spellings or syllables: %d of %d", found, nout);
+		ok(!vn_seg_syllable_record(lex, "cộng sản", strlen("cộng sản"), rec, &(uint64_t) {0}) &&
+		   !vn_seg_syllable_record(lex, "covid-19", 8, rec, &(uint64_t) {0}) &&
+		   !vn_seg_syllable_record(lex, "aaaaaaaaaaaaaaaaaaaaaaa", 23, rec, &(uint64_t) {0}),
+		   "no record of what is not one cacheable letter unit");
+		vn_lexicon_close(bare);
+		free(rec);
+	}
 	vn_lexicon_close(lex);
 
 	path = write_file("good.lex", img, len);
@@ -266,6 +319,13 @@ main(void)
 	memcpy(copy, img, len);
 	copy[44] = 0x7f;			/* words table size: not a power of two */
 	expect_error("badtable.lex", copy, len, "out of bounds");
+	memcpy(copy, img, len);
+	copy[76] += 8;				/* syllable record size */
+	expect_error("badrecsize.lex", copy, len, "syllable records");
+	memcpy(copy, img, len);
+	copy[72] = 0x7f;			/* syllable record count: past the end */
+	copy[73] = 0x7f;
+	expect_error("badrecs.lex", copy, len, "syllable records");
 
 	/* many weights: the key filter never hides one; dense tables present */
 	{

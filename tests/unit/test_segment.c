@@ -96,14 +96,11 @@ ref_hook(void *arg, const VnSegRun *run, uint8_t *tags)
 }
 
 /*
- * The run-time decoder takes weights from the syllable cache, the dense
- * tables, a memo and a filtered batch lookup; it must tag every window as
- * vn_segrun_decode() does with one lookup per feature key.  Random texts
- * of Vietnamese syllables (marked, unmarked, capitalised), foreign words
- * and punctuation; returns how many of ntexts differ, *ntok the tokens.
+ * A random text of Vietnamese syllables (marked, unmarked, capitalised),
+ * foreign words and punctuation, windows of all lengths; returns its length.
  */
-static int
-decoder_differs(const VnLexicon *lex, int ntexts, unsigned seed, long *ntok)
+static size_t
+random_text(unsigned *seedp, char *buf)
 {
 	static const char *const syl[] = {
 		"của", "và", "các", "có", "là", "người", "trong", "được", "cho", "không",
@@ -122,6 +119,41 @@ decoder_differs(const VnLexicon *lex, int ntexts, unsigned seed, long *ntok)
 	};
 	const int	nsyl = sizeof(syl) / sizeof(syl[0]),
 				nseps = sizeof(seps) / sizeof(seps[0]);
+	unsigned	seed = *seedp;
+	size_t		o = 0,
+				target;
+
+	seed = seed * 1103515245 + 12345;
+	target = 1 + (seed >> 8) % 3000;
+	while (o < target)
+	{
+		const char *p,
+				   *q;
+
+		seed = seed * 1103515245 + 12345;
+		p = syl[(seed >> 16) % nsyl];
+		/* mostly runs of syllables, windows of all lengths */
+		q = (seed >> 4) % 4 ? " " : seps[(seed >> 6) % nseps];
+		if (o + strlen(p) + strlen(q) > 8000)
+			break;
+		memcpy(buf + o, p, strlen(p));
+		o += strlen(p);
+		memcpy(buf + o, q, strlen(q));
+		o += strlen(q);
+	}
+	*seedp = seed;
+	return o;
+}
+
+/*
+ * The run-time decoder takes weights from the syllable cache, the dense
+ * tables, a memo and a filtered batch lookup; it must tag every window as
+ * vn_segrun_decode() does with one lookup per feature key.  Over random
+ * texts (random_text); returns how many of ntexts differ, *ntok the tokens.
+ */
+static int
+decoder_differs(const VnLexicon *lex, int ntexts, unsigned seed, long *ntok)
+{
 	VnTokenizer *tz = malloc(vn_tokenizer_size());
 	char	   *buf = malloc(8192);
 	VnToken	   *ref = malloc(MAXTOK * sizeof(VnToken));
@@ -130,31 +162,12 @@ decoder_differs(const VnLexicon *lex, int ntexts, unsigned seed, long *ntok)
 	*ntok = 0;
 	for (int t = 0; t < ntexts; t++)
 	{
-		size_t		o = 0,
-					target;
+		size_t		o = random_text(&seed, buf);
 		int			n,
 					m = 0;
 		VnToken		tk;
 		bool		same = true;
 
-		seed = seed * 1103515245 + 12345;
-		target = 1 + (seed >> 8) % 3000;
-		while (o < target)
-		{
-			const char *p,
-					   *q;
-
-			seed = seed * 1103515245 + 12345;
-			p = syl[(seed >> 16) % nsyl];
-			/* mostly runs of syllables, windows of all lengths */
-			q = (seed >> 4) % 4 ? " " : seps[(seed >> 6) % nseps];
-			if (o + strlen(p) + strlen(q) > 8000)
-				break;
-			memcpy(buf + o, p, strlen(p));
-			o += strlen(p);
-			memcpy(buf + o, q, strlen(q));
-			o += strlen(q);
-		}
 		n = tokenize(lex, NULL, buf, o);
 		if (n < 0 || n > MAXTOK)
 		{
@@ -175,6 +188,95 @@ decoder_differs(const VnLexicon *lex, int ntexts, unsigned seed, long *ntok)
 			bad++;
 		*ntok += n;
 	}
+	free(tz);
+	free(buf);
+	free(ref);
+	return bad;
+}
+
+/* a hook that digests every feature key of every window, then decodes */
+typedef struct FeatureDigest
+{
+	const VnLexicon *lex;
+	uint64_t	digest;
+} FeatureDigest;
+
+static void
+digest_hook(void *arg, const VnSegRun *run, uint8_t *tags)
+{
+	FeatureDigest *fd = arg;
+	int			n = vn_segrun_length(run);
+	uint64_t	keys[256];
+
+	for (int i = 1; i < n; i++)
+	{
+		int			nk = vn_segrun_features(run, i, keys);
+
+		for (int k = 0; k < nk; k++)
+			fd->digest = vn_hash_mix(fd->digest ^ keys[k]);
+	}
+	for (int j = 0; j < n; j++)
+		for (int L = 1; L <= VN_SEG_MAXSPAN && j + L <= n; L++)
+		{
+			int			nk = vn_segrun_span_features(run, j, L, keys);
+
+			for (int k = 0; k < nk; k++)
+				fd->digest = vn_hash_mix(fd->digest ^ keys[k] ^ (uint64_t) L);
+		}
+	vn_segrun_decode(run, ref_weight, (void *) fd->lex, tags);
+}
+
+/*
+ * The lexicon's syllable records stand for what the tokenizer computes and
+ * caches itself: with and without them (vn_lexicon_without_records), the
+ * same texts must give the same tokens and every window the same feature
+ * keys.  Returns how many of ntexts differ.
+ */
+static int
+records_differ(const VnLexicon *lex, int ntexts, unsigned seed, long *ntok)
+{
+	VnLexicon  *bare = vn_lexicon_without_records(lex);
+	VnTokenizer *tz = malloc(vn_tokenizer_size());
+	char	   *buf = malloc(8192);
+	VnToken	   *ref = malloc(MAXTOK * sizeof(VnToken));
+	int			bad = 0;
+
+	*ntok = 0;
+	for (int t = 0; t < ntexts; t++)
+	{
+		size_t		o = random_text(&seed, buf);
+		int			n = tokenize(lex, NULL, buf, o),
+					m;
+		FeatureDigest fd[2];
+
+		if (n < 0 || n > MAXTOK)
+		{
+			bad++;
+			continue;
+		}
+		memcpy(ref, toks, n * sizeof(VnToken));
+		m = tokenize(bare, NULL, buf, o);
+		*ntok += n;
+		if (m != n || memcmp(ref, toks, n * sizeof(VnToken)) != 0)
+		{
+			bad++;
+			continue;
+		}
+		for (int v = 0; v < 2; v++)
+		{
+			VnToken		tk;
+
+			fd[v].lex = lex;
+			fd[v].digest = 0;
+			vn_tokenizer_init(tz, v == 0 ? lex : bare, NULL, buf, o);
+			vn_tokenizer_set_hook(tz, digest_hook, &fd[v]);
+			while (vn_tokenizer_next(tz, &tk))
+				;
+		}
+		if (fd[0].digest != fd[1].digest)
+			bad++;
+	}
+	vn_lexicon_close(bare);
 	free(tz);
 	free(buf);
 	free(ref);
@@ -732,6 +834,10 @@ main(void)
 				bad = decoder_differs(lex, 600, 11, &ntok);
 				ok(bad == 0 && ntok > 200000,
 				   "run-time decoder = key-by-key reference decoder: %d of 600 texts differ, %ld tokens",
+				   bad, ntok);
+				bad = records_differ(lex, 600, 13, &ntok);
+				ok(bad == 0 && ntok > 200000,
+				   "syllable records = computed syllables: %d of 600 texts differ, %ld tokens",
 				   bad, ntok);
 			}
 			vn_lexicon_close(lex);
