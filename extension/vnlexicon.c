@@ -33,13 +33,14 @@
  *							others, {uint32 fingerprint, uint32 record
  *							number}, then the records, each what the
  *							tokenizer would cache for one spelling of a
- *							syllable (vn_seg_syllable_record): its
- *							syllables' lowercase and capitalised spellings,
- *							with and without diacritics.  Shared through
- *							the page cache, they spare each backend
- *							normalizing, hashing and looking up the 95% of
- *							news syllables they cover, and keep its own
- *							cache small.
+ *							syllable (vn_seg_syllable_record), for the
+ *							syllables of the words and pairs entered:
+ *							lowercase and capitalised, with and without
+ *							diacritics, in either tone placement.  Shared
+ *							through the page cache, they spare each
+ *							backend normalizing, hashing and looking up
+ *							the 96.5% of news syllables they cover, and
+ *							keep its own cache small.
  *
  * A word key is a 64-bit hash of its syllables' hashes (vncore.h); its low
  * bits pick the slot and its high 32 bits are the fingerprint stored there,
