@@ -208,13 +208,14 @@ main(void)
 
 	/*
 	 * A lexicon with a model stores the records of its syllables' spellings
-	 * (lowercase, capitalised, folded), equal to what the segmenter makes.
+	 * (lowercase, capitalised, all capitals, folded, either tone placement),
+	 * equal to what the segmenter makes.
 	 */
 	if (lex)
 	{
-		static const char *const in[] = {"cộng", "Cộng", "cong", "Cong", "đảng",
-		"Đảng", "dang", "hoà", "hòa", "dân", NULL};
-		static const char *const out[] = {"chịt", "CỘNG", "cọng", "Medvedev",
+		static const char *const in[] = {"cộng", "Cộng", "CỘNG", "cong", "Cong",
+		"CONG", "đảng", "Đảng", "ĐẢNG", "dang", "hoà", "hòa", "HOÀ", "dân", NULL};
+		static const char *const out[] = {"chịt", "cỘng", "cọng", "Medvedev",
 		"cộng sản", "", NULL};
 		size_t		rs = vn_seg_syllable_record_size();
 		char	   *rec = malloc(rs);
