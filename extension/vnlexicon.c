@@ -1371,46 +1371,32 @@ dense_weight(void *arg, uint64_t key)
 	return vn_lexicon_weight((const VnLexicon *) arg, key);
 }
 
-/* s in upper case, or -1 if it has a letter that is not Vietnamese */
+/*
+ * s with its first n letters in upper case (all of them if n < 0), the
+ * rest copied; -1 if one of those is not a lowercase Vietnamese letter.
+ */
 static int
-upper_all(const char *s, int len, char *out)
+upper_letters(const char *s, int len, int n, char *out)
 {
-	int			olen = 0;
+	int			i = 0,
+				olen = 0;
 
-	for (int i = 0; i < len;)
+	for (; i < len && n != 0; n--)
 	{
 		int32_t		cp;
-		int			n = vn_utf8_decode((const unsigned char *) s + i, len - i, &cp);
+		int			k = vn_utf8_decode((const unsigned char *) s + i, len - i, &cp);
 		VnLetter	l;
 
-		if (n <= 0 || cp < 0 || !vn_letter_decompose(cp, &l))
+		if (k <= 0 || cp < 0 || !vn_letter_decompose(cp, &l) || l.upper)
 			return -1;
 		l.upper = true;
 		if ((cp = vn_letter_compose(&l)) < 0)
 			return -1;
 		olen += vn_utf8_encode(cp, out + olen);
-		i += n;
+		i += k;
 	}
-	return olen;
-}
-
-/* s with its first letter in upper case, or -1 if it has none to change */
-static int
-capitalise(const char *s, int len, char *out)
-{
-	int32_t		cp;
-	int			n = vn_utf8_decode((const unsigned char *) s, len, &cp);
-	int			m;
-	VnLetter	l;
-
-	if (n <= 0 || cp < 0 || !vn_letter_decompose(cp, &l) || l.upper)
-		return -1;
-	l.upper = true;
-	if ((cp = vn_letter_compose(&l)) < 0)
-		return -1;
-	m = vn_utf8_encode(cp, out);
-	memcpy(out + m, s + n, len - n);
-	return m + len - n;
+	memcpy(out + olen, s + i, len - i);
+	return olen + len - i;
 }
 
 /*
@@ -1472,10 +1458,10 @@ tone_variant(const char *s, int len, int *from, char *out)
 
 /*
  * Append the syllable records to a finished image (its header in *h):
- * for each syllable collected, its record in each spelling of lowercase
- * or capitalised, with or without diacritics, computed over the image
- * itself.  Returns the new image (the old one is freed or reused), NULL
- * if out of memory.
+ * for each syllable collected, its record in each spelling: lowercase,
+ * capitalised or in capitals, with or without diacritics, in either tone
+ * placement, computed over the image itself.  Returns the new image (the
+ * old one is freed or reused), NULL if out of memory.
  */
 static unsigned char *
 add_syllable_records(VnLexBuilder *b, unsigned char *img, VnLexHeader *h)
@@ -1524,12 +1510,12 @@ add_syllable_records(VnLexBuilder *b, unsigned char *img, VnLexHeader *h)
 			nv++;
 		vlen[nv] = vn_fold(syl, slen, v[nv]);
 		nv++;
-		/* and each capitalised */
+		/* and each capitalised and in capitals */
 		for (int k = 0, n = nv; k < n; k++)
 		{
-			vlen[nv] = vlen[k] > 0 ? capitalise(v[k], vlen[k], v[nv]) : -1;
+			vlen[nv] = vlen[k] > 0 ? upper_letters(v[k], vlen[k], 1, v[nv]) : -1;
 			nv++;
-			vlen[nv] = vlen[k] > 0 ? upper_all(v[k], vlen[k], v[nv]) : -1;
+			vlen[nv] = vlen[k] > 0 ? upper_letters(v[k], vlen[k], -1, v[nv]) : -1;
 			nv++;
 		}
 		for (int k = 0; k < nv; k++)
