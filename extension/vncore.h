@@ -355,7 +355,7 @@ extern int	vn_lexicon_joined_word(const VnLexicon *lex, const char *s,
 							 (15u << VN_LEX_F_CNT_SHIFT))
 
 /* Feature-set version: weights are only valid for the code that made them. */
-#define VN_SEG_FEATURE_VERSION	6
+#define VN_SEG_FEATURE_VERSION	7
 
 static inline uint64_t
 vn_hash_mix(uint64_t h)
@@ -569,10 +569,10 @@ extern void vn_tokenizer_set_hook(VnTokenizer *tz, VnSegHook hook,
  * Whether a boundary between two lowercase Vietnamese syllables that no
  * lexicon word crosses is forced to begin a word (vn_segrun_forced() 1)
  * instead of being decided by the model or the hook; on after
- * vn_tokenizer_init().  The model begins a word at all but a few in a
- * million of them and they are half of all boundaries, so this halves the
- * decoder's work.  The trainer turns it off: a model trained without
- * those boundaries segments worse.
+ * vn_tokenizer_init().  The model begins a word at all but about 2 in
+ * 10,000 of them and they are half of all boundaries, so this halves the
+ * decoder's work.  The trainer turns it off: a model trained without those
+ * boundaries segments worse.
  */
 extern void vn_tokenizer_set_plain_rule(VnTokenizer *tz, bool on);
 extern int	vn_segrun_length(const VnSegRun *run);
