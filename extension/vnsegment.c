@@ -546,6 +546,28 @@ vn_seg_dense_fill(float *out, float (*weight) (void *arg, uint64_t key),
 	}
 }
 
+/* number of hashed context keys per boundary (context_hashed_keys) */
+#define NHASHED			3
+
+/*
+ * The context features of "syllable i begins a word" that need a hashed
+ * key and many values: the three syllable bigrams, the first keys of
+ * context_features().  The run-time decoder looks only these up in the
+ * weight table; PAIR and PAIRSH go through the memo, the others come from
+ * the dense tables (context_score).
+ */
+static inline void
+context_hashed_keys(const VnSegRun *r, int i, uint64_t *keys)
+{
+	int			m = r->mode;
+	uint64_t	sa = S(r, i - 1),
+				sb = S(r, i);
+
+	keys[0] = fk(T_B01, m, S(r, i - 2), sa, 0);
+	keys[1] = fk(T_B12, m, sa, sb, 0);
+	keys[2] = fk(T_B23, m, sb, S(r, i + 1), 0);
+}
+
 /*
  * Keys of every feature for "syllable i begins a word" except the four
  * unigrams (syllables i-2 .. i+1), which the decoder takes from SylInfo.uw.
@@ -553,20 +575,14 @@ vn_seg_dense_fill(float *out, float (*weight) (void *arg, uint64_t key),
 static int
 context_features(const VnSegRun *r, int i, uint64_t *keys)
 {
-	int			n = 0;
+	int			n = NHASHED;
 	int			m = r->mode;
 	int			a = i - 1,
 				b = i;
-	uint64_t	sa = S(r, a),
-				sb = S(r, b),
-				sa1 = S(r, a - 1),
-				sb1 = S(r, b + 1);
 	int			init = (a == 0 && r->sentinit);
 	uint32_t	pb = r->pair[i];
 
-	keys[n++] = fk(T_B01, m, sa1, sa, 0);
-	keys[n++] = fk(T_B12, m, sa, sb, 0);
-	keys[n++] = fk(T_B23, m, sb, sb1, 0);
+	context_hashed_keys(r, i, keys);
 	keys[n++] = fk(T_SHAPE4, m,
 				   SH(r, a - 1) | SH(r, a) << 4 | SH(r, b) << 8 |
 				   SH(r, b + 1) << 12 | init << 16, 0, 0);
@@ -792,9 +808,6 @@ vn_segrun_decode(const VnSegRun *r, float (*weight) (void *arg, uint64_t key),
 	semi_viterbi(r, e, tr, sw, tags);
 }
 
-/* number of hashed context keys per boundary (context_hashed_keys) */
-#define NHASHED			3
-
 /* weight of a key through the memo (VnSegRun.memo) */
 static inline float
 memo_weight(VnSegRun *r, uint64_t key)
@@ -807,23 +820,6 @@ memo_weight(VnSegRun *r, uint64_t key)
 		e->w = vn_lexicon_weight(r->lex, key);
 	}
 	return e->w;
-}
-
-/*
- * The context features of "syllable i begins a word" that need a hashed
- * key and many values: the three syllable bigrams.  PAIR and PAIRSH go
- * through the memo, the others come from the dense tables (context_score).
- */
-static inline void
-context_hashed_keys(const VnSegRun *r, int i, uint64_t *keys)
-{
-	int			m = r->mode;
-	uint64_t	sa = S(r, i - 1),
-				sb = S(r, i);
-
-	keys[0] = fk(T_B01, m, S(r, i - 2), sa, 0);
-	keys[1] = fk(T_B12, m, sa, sb, 0);
-	keys[2] = fk(T_B23, m, sb, S(r, i + 1), 0);
 }
 
 /*
