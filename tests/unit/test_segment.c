@@ -146,6 +146,25 @@ random_text(unsigned *seedp, char *buf)
 }
 
 /*
+ * The next random text (random_text) into buf, *len its length, and its
+ * tokens by tokenize() into ref.  Returns their count, or -1 if the
+ * tokens do not tile the text or are too many to keep.
+ */
+static int
+random_reference(const VnLexicon *lex, unsigned *seed, char *buf,
+				 size_t *len, VnToken *ref)
+{
+	int			n;
+
+	*len = random_text(seed, buf);
+	n = tokenize(lex, NULL, buf, *len);
+	if (n < 0 || n > MAXTOK)
+		return -1;
+	memcpy(ref, toks, n * sizeof(VnToken));
+	return n;
+}
+
+/*
  * The run-time decoder takes weights from the syllable cache, the dense
  * tables, a memo and a filtered batch lookup; it must tag every window as
  * vn_segrun_decode() does with one lookup per feature key.  Over random
@@ -162,19 +181,17 @@ decoder_differs(const VnLexicon *lex, int ntexts, unsigned seed, long *ntok)
 	*ntok = 0;
 	for (int t = 0; t < ntexts; t++)
 	{
-		size_t		o = random_text(&seed, buf);
-		int			n,
+		size_t		o;
+		int			n = random_reference(lex, &seed, buf, &o, ref),
 					m = 0;
 		VnToken		tk;
 		bool		same = true;
 
-		n = tokenize(lex, NULL, buf, o);
-		if (n < 0 || n > MAXTOK)
+		if (n < 0)
 		{
 			bad++;
 			continue;
 		}
-		memcpy(ref, toks, n * sizeof(VnToken));
 		vn_tokenizer_init(tz, lex, NULL, buf, o);
 		vn_tokenizer_set_hook(tz, ref_hook, (void *) lex);
 		while (vn_tokenizer_next(tz, &tk))
@@ -244,17 +261,16 @@ records_differ(const VnLexicon *lex, int ntexts, unsigned seed, long *ntok)
 	*ntok = 0;
 	for (int t = 0; t < ntexts; t++)
 	{
-		size_t		o = random_text(&seed, buf);
-		int			n = tokenize(lex, NULL, buf, o),
+		size_t		o;
+		int			n = random_reference(lex, &seed, buf, &o, ref),
 					m;
 		FeatureDigest fd[2];
 
-		if (n < 0 || n > MAXTOK)
+		if (n < 0)
 		{
 			bad++;
 			continue;
 		}
-		memcpy(ref, toks, n * sizeof(VnToken));
 		m = tokenize(bare, NULL, buf, o);
 		*ntok += n;
 		if (m != n || memcmp(ref, toks, n * sizeof(VnToken)) != 0)
