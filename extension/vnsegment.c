@@ -675,16 +675,55 @@ vn_segrun_forced(const VnSegRun *r, int i)
 }
 
 /*
+ * What one syllable adds to a span's capitalisation in SEGCAP: 1 if
+ * capitalised, else 2; 4 if not Vietnamese; 8 if in capitals.  Indexed by
+ * the four lowest flags.
+ */
+#define SPAN_CAP(f)		(((f) & SF_CAP ? 1 : 2) | ((f) & SF_VIET ? 0 : 4) | \
+						 ((f) & SF_ALLCAP ? 8 : 0))
+static const uint8_t span_cap_bits[16] = {
+	SPAN_CAP(0), SPAN_CAP(1), SPAN_CAP(2), SPAN_CAP(3),
+	SPAN_CAP(4), SPAN_CAP(5), SPAN_CAP(6), SPAN_CAP(7),
+	SPAN_CAP(8), SPAN_CAP(9), SPAN_CAP(10), SPAN_CAP(11),
+	SPAN_CAP(12), SPAN_CAP(13), SPAN_CAP(14), SPAN_CAP(15)
+};
+
+/*
+ * Score of syllables j .. j+L-1 as one word (L <= VN_SEG_MAXSPAN) from the
+ * dense tables and the syllables' edge weights; cap is span_cap_bits of
+ * those syllables.  The same sum, in the same order, as the span features
+ * of vn_segrun_span_features() looked up one by one.
+ */
+static inline float
+span_score(const VnSegRun *r, const float *dense, int j, int L, int cap)
+{
+	int			m = r->mode;
+	int			lb = (L > 3 ? 3 : L) - 1;
+	int			init = (j == 0 && r->sentinit);
+
+	return dense[D_SEGLEX + (m * 4 + L - 1) * 4096 +
+				 seglex_pack(r->span[j][L - 1] & SEGLEX_MASK)] +
+		dense[D_SEGCAP + (m * 4 + L - 1) * 32 + (cap | init << 4)] +
+		r->syl[j].x.ew[m][0][lb] +
+		r->syl[j + L - 1].x.ew[m][1][lb];
+}
+
+/*
  * Semi-Markov Viterbi: B/I scores (e[i]: syllable i begins a word, i >= 1;
  * tr[prev][cur]: tag transitions) plus sw[j][L-1], the score of syllables
  * j .. j+L-1 being one word (L <= VN_SEG_MAXSPAN; longer words get no span
  * score).  best[k][t]: best score of syllables 0 .. k-1 cut so that a word
  * ends at k-1, t = 1 if that word has one syllable (its last tag is
  * "begins"), else 0.  Honours forced tags and VN_MAX_WORD_SYLLABLES.
+ *
+ * With dense tables (the run-time decoder), the span scores are computed
+ * here as they are read, span_score(), instead of taken from sw: each is
+ * read once, and this loop already walks the spans that may be words.
+ * Always inlined, so that each caller gets its own copy without the test.
  */
-static void
+static inline __attribute__((always_inline)) void
 semi_viterbi(const VnSegRun *r, const float *e, float tr[2][2],
-			 float sw[][VN_SEG_MAXSPAN], uint8_t *tags)
+			 float sw[][VN_SEG_MAXSPAN], const float *dense, uint8_t *tags)
 {
 	float		best[VN_SEG_WINDOW + 1][2];
 	uint8_t		bl[VN_SEG_WINDOW + 1][2];	/* length of the last word */
@@ -722,7 +761,7 @@ semi_viterbi(const VnSegRun *r, const float *e, float tr[2][2],
 		best[k][0] = best[k][1] = -INFINITY;
 		bl[k][0] = bl[k][1] = 1;
 		bt[k][0] = bt[k][1] = 1;
-		for (int L = 1; L <= VN_MAX_WORD_SYLLABLES && L <= k; L++)
+		for (int L = 1, cap = 0; L <= VN_MAX_WORD_SYLLABLES && L <= k; L++)
 		{
 			float		in,
 						s;
@@ -732,9 +771,16 @@ semi_viterbi(const VnSegRun *r, const float *e, float tr[2][2],
 			/* syllable j+1, now inside the word, may not be forced to begin one */
 			if (L >= 2 && r->forced[j + 1] == 1)
 				break;
+			if (dense)
+				cap |= span_cap_bits[r->syl[j].x.flags & 15];
 			if (r->forced[j] == 0)
 				continue;
-			in = inl[L] + (L <= VN_SEG_MAXSPAN ? sw[j][L - 1] : 0.0f);
+			if (L > VN_SEG_MAXSPAN)
+				in = inl[L] + 0.0f;
+			else if (dense)
+				in = inl[L] + span_score(r, dense, j, L, cap);
+			else
+				in = inl[L] + sw[j][L - 1];
 			if (j == 0)
 			{
 				s = in;
@@ -805,7 +851,7 @@ vn_segrun_decode(const VnSegRun *r, float (*weight) (void *arg, uint64_t key),
 					sw[j][L - 1] += weight(arg, keys[k]);
 			}
 		}
-	semi_viterbi(r, e, tr, sw, tags);
+	semi_viterbi(r, e, tr, sw, NULL, tags);
 }
 
 /* weight of a key through the memo (VnSegRun.memo) */
@@ -875,7 +921,6 @@ model_decode(VnSegRun *r, uint8_t *tags)
 {
 	float		e[VN_SEG_WINDOW];
 	float		tr[2][2];
-	float		sw[VN_SEG_WINDOW][VN_SEG_MAXSPAN];
 	uint64_t	keys[VN_SEG_WINDOW * NHASHED];
 	float		w[VN_SEG_WINDOW * NHASHED];
 	float		lw[4],
@@ -921,38 +966,7 @@ model_decode(VnSegRun *r, uint8_t *tags)
 		}
 		e[i] = context_score(r, i, uw, w + first[i], dense);
 	}
-	for (int j = 0; j < n; j++)
-	{
-		int			cap = 0;
-		int			init = (j == 0 && r->sentinit);
-
-		/* only the spans semi_viterbi() reads: none across a forced start */
-		if (r->forced[j] == 0)
-			continue;
-		for (int L = 1; L <= VN_SEG_MAXSPAN; L++)
-		{
-			int			k = j + L - 1;
-			int			lb = (L > 3 ? 3 : L) - 1;
-			int			f;
-
-			if (k >= n || (L >= 2 && r->forced[k] == 1))
-				break;
-			/* the capitalisation of j .. k, as span_lex_cap_keys() has it */
-			f = r->syl[k].x.flags;
-			cap |= (f & SF_CAP) ? 1 : 2;
-			if (!(f & SF_VIET))
-				cap |= 4;
-			if (f & SF_ALLCAP)
-				cap |= 8;
-			sw[j][L - 1] =
-				dense[D_SEGLEX + (m * 4 + L - 1) * 4096 +
-					  seglex_pack(r->span[j][L - 1] & SEGLEX_MASK)] +
-				dense[D_SEGCAP + (m * 4 + L - 1) * 32 + (cap | init << 4)] +
-				r->syl[j].x.ew[m][0][lb] +
-				r->syl[k].x.ew[m][1][lb];
-		}
-	}
-	semi_viterbi(r, e, tr, sw, tags);
+	semi_viterbi(r, e, tr, NULL, dense, tags);
 }
 
 /* ---- user words ---- */
@@ -1540,12 +1554,30 @@ vn_seg_syllable_record(const VnLexicon *lex, const char *raw, size_t len,
 	return true;
 }
 
-/* What the lexicon says about syllables j .. k as one word (bits be, bf). */
+/* v's bytes where mask has 0xFF become those of fill */
+static inline void
+set_lanes(uint8_t *v, uint32_t mask, uint32_t fill)
+{
+	uint32_t	x;
+
+	memcpy(&x, v, sizeof(x));
+	x = (x & ~mask) | fill;
+	memcpy(v, &x, sizeof(x));
+}
+
+/*
+ * What the lexicon says about syllables j .. k as one word (bits be, bf).
+ * compute_spans() records the spans in order of length, so a longer word
+ * is stored over a shorter one without comparing: the four arrays are
+ * written at once, one byte each.
+ */
 static inline void
 span_record(VnSegRun *r, int j, int k, uint32_t be, uint32_t bf)
 {
 	int			L = k - j + 1;
-	bool		w[4];
+	uint8_t		w[4];
+	uint32_t	mask,
+				fill;
 
 	if (L <= VN_SEG_MAXSPAN)
 		r->span[j][L - 1] = (be & ~(uint32_t) VN_LEX_F_ALL) |
@@ -1556,22 +1588,18 @@ span_record(VnSegRun *r, int j, int k, uint32_t be, uint32_t bf)
 			(bf & (VN_LEX_F_V74K | VN_LEX_F_LEARNED | (15u << VN_LEX_F_CNT_SHIFT)));
 	if (L < 2)
 		return;
-	w[0] = (be & (VN_LEX_V74K | VN_LEX_LEARNED)) != 0;
-	w[1] = (be & VN_LEX_LEARNED) != 0;
-	w[2] = (bf & (VN_LEX_F_V74K | VN_LEX_F_LEARNED)) != 0;
-	w[3] = (bf & VN_LEX_F_LEARNED) != 0;
-	for (int t = 0; t < 4; t++)
-	{
-		if (!w[t])
-			continue;
-		if (r->startat[j][t] < L)
-			r->startat[j][t] = L;
-		if (r->endat[k][t] < L)
-			r->endat[k][t] = L;
-		for (int g = j + 1; g <= k; g++)
-			if (r->cross[g][t] < L)
-				r->cross[g][t] = L;
-	}
+	w[0] = (be & (VN_LEX_V74K | VN_LEX_LEARNED)) ? 0xFF : 0;
+	w[1] = (be & VN_LEX_LEARNED) ? 0xFF : 0;
+	w[2] = (bf & (VN_LEX_F_V74K | VN_LEX_F_LEARNED)) ? 0xFF : 0;
+	w[3] = (bf & VN_LEX_F_LEARNED) ? 0xFF : 0;
+	memcpy(&mask, w, sizeof(mask));
+	if (mask == 0)
+		return;
+	fill = mask & ((uint32_t) L * UINT32_C(0x01010101));
+	set_lanes(r->startat[j], mask, fill);
+	set_lanes(r->endat[k], mask, fill);
+	for (int g = j + 1; g <= k; g++)
+		set_lanes(r->cross[g], mask, fill);
 }
 
 /*
@@ -1590,6 +1618,7 @@ compute_spans(VnSegRun *r)
 	uint64_t	ke[VN_SEG_WINDOW],
 				kf[VN_SEG_WINDOW];
 	uint8_t		alive[VN_SEG_WINDOW];	/* 1: exact walk on, 2: folded */
+	int			act[VN_SEG_WINDOW];	/* the starts whose walk is on */
 	int			se[VN_SEG_WINDOW],
 				sf[VN_SEG_WINDOW];	/* lookup slots, -1: none */
 	uint64_t	lkeys[2 * VN_SEG_WINDOW];
@@ -1609,7 +1638,6 @@ compute_spans(VnSegRun *r)
 	{
 		const SylInfo *x = &r->syl[j].x;
 
-		alive[j] = 0;
 		if (!(x->flags & SF_VIET))
 			continue;
 		ke[j] = x->k1;
@@ -1618,24 +1646,22 @@ compute_spans(VnSegRun *r)
 		alive[j] = ((x->be & VN_LEX_PREFIX) ? 1 : 0) |
 			((x->bf & VN_LEX_F_PREFIX) ? 2 : 0);
 		if (alive[j])
-			nactive++;
+			act[nactive++] = j;
 	}
 
 	for (int L = 2; L <= VN_MAX_WORD_SYLLABLES && nactive > 0; L++)
 	{
-		int			nq = 0;
+		int			nq = 0,
+					nlive = 0;
 
-		for (int j = 0; j + L - 1 < n; j++)
+		for (int q = 0; q < nactive; q++)
 		{
-			int			k = j + L - 1;
+			int			j = act[q],
+						k = j + L - 1;
 
-			if (!alive[j])
+			if (k >= n || !(r->syl[k].x.flags & SF_VIET))
 				continue;
-			if (!(r->syl[k].x.flags & SF_VIET))
-			{
-				alive[j] = 0;
-				continue;
-			}
+			act[nlive++] = j;
 			ke[j] = vn_wordkey_step(ke[j], r->syl[k].x.h);
 			kf[j] = vn_wordkey_step(kf[j], r->syl[k].x.fh);
 			se[j] = sf[j] = -1;
@@ -1658,20 +1684,19 @@ compute_spans(VnSegRun *r)
 		if (nq > 0)
 			vn_lexicon_lookups(r->lex, lkeys, nq, lbits);
 		nactive = 0;
-		for (int j = 0; j + L - 1 < n; j++)
+		for (int q = 0; q < nlive; q++)
 		{
+			int			j = act[q];
 			uint32_t	be,
 						bf;
 
-			if (!alive[j])
-				continue;
 			be = se[j] >= 0 ? lbits[se[j]] : 0;
 			bf = sf[j] >= 0 ? lbits[sf[j]] : 0;
 			span_record(r, j, j + L - 1, be, bf);
 			alive[j] = ((be & VN_LEX_PREFIX) ? 1 : 0) |
 				((bf & VN_LEX_F_PREFIX) ? 2 : 0);
 			if (alive[j])
-				nactive++;
+				act[nactive++] = j;
 		}
 	}
 }
