@@ -248,14 +248,29 @@ key_fp(uint64_t key)
 	return fp ? fp : 1;
 }
 
+/*
+ * Linear probing.  The first two slots are read together and decided on
+ * in one test: at the tables' load (up to 0.7) whether a key sits in its
+ * first slot or its second is unpredictable, and a branch per slot was
+ * mispredicted on a large share of the tokenizer's millions of lookups.
+ */
 static inline const uint32_t *
 table_find(const uint32_t *tab, uint32_t mask, uint64_t key)
 {
 	uint32_t	fp = key_fp(key);
 	uint32_t	i = (uint32_t) key & mask;
+	const uint32_t *e0 = tab + 2 * (size_t) i;
+	const uint32_t *e1 = tab + 2 * (size_t) ((i + 1) & mask);
+	const uint32_t *hit;
+
+	hit = (e0[0] != 0 && e1[0] == fp) ? e1 : NULL;
+	hit = (e0[0] == fp) ? e0 : hit;
+	if (((e0[0] != fp) & (e0[0] != 0) & (e1[0] != fp) & (e1[0] != 0)) == 0)
+		return hit;
 
 	/* bounded even if a crafted file had a full table */
-	for (uint32_t n = 0; n <= mask; n++)
+	i = (i + 2) & mask;
+	for (uint32_t n = 2; n <= mask; n++)
 	{
 		const uint32_t *e = tab + 2 * (size_t) i;
 
