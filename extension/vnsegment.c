@@ -1384,17 +1384,43 @@ syllable_lookups(VnTokenizer *tz, int m, const int *miss, int nmiss,
 	}
 }
 
+/* eight bytes as a little-endian number (one load where that is native) */
+static inline uint64_t
+load_le64(const unsigned char *p)
+{
+	return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16 |
+		(uint64_t) p[3] << 24 | (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40 |
+		(uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
+}
+
 /*
  * Hash of a syllable's raw bytes and unit flags: it picks the syllable's
  * set in the cache and its place among the lexicon's syllable records.
+ * Eight bytes at a time, the last word padded with zeros: a byte loop
+ * ended at an unpredictable length, once per syllable.  avail is how many
+ * bytes may be read from p; with fewer than a whole last word the bytes
+ * are gathered one by one, to the same value.
  */
 static inline uint64_t
-raw_hash(const char *p, size_t len, int uf)
+raw_hash(const char *p, size_t len, int uf, size_t avail)
 {
+	const unsigned char *s = (const unsigned char *) p;
 	uint64_t	hv = (uint64_t) len * 0x100 + uf;
+	size_t		i;
 
-	for (size_t i = 0; i < len; i++)
-		hv = (hv ^ (unsigned char) p[i]) * UINT64_C(0x100000001b3);
+	for (i = 0; i + 8 <= len; i += 8)
+		hv = (hv ^ load_le64(s + i)) * K2;
+	if (i < len)
+	{
+		uint64_t	w = 0;
+
+		if (i + 8 <= avail)
+			w = load_le64(s + i) & (~UINT64_C(0) >> (64 - 8 * (len - i)));
+		else
+			for (size_t j = len; j > i; j--)
+				w = w << 8 | s[j - 1];
+		hv = (hv ^ w) * K2;
+	}
 	return vn_hash_mix(hv);
 }
 
@@ -1442,7 +1468,7 @@ cache_store(VnTokenizer *tz, const SegSyl *s)
 
 	if (s->len > SC_RAW)
 		return;
-	slot = cache_set(raw_hash(p, s->len, s->uflags));
+	slot = cache_set(raw_hash(p, s->len, s->uflags, tz->len - s->start));
 	set = slot / 2;
 	if (sc_isvalid(tz, slot))
 		slot += ((tz->sc_mru[set / 64] >> (set % 64)) & 1) ? 0 : 1;
@@ -1550,7 +1576,7 @@ vn_seg_syllable_record(const VnLexicon *lex, const char *raw, size_t len,
 	c.uflags = (uint8_t) uf;
 	memcpy(c.raw, raw, len);
 	memcpy(rec, &c, sizeof(c));
-	*hash = raw_hash(raw, len, uf);
+	*hash = raw_hash(raw, len, uf, len);
 	return true;
 }
 
@@ -1593,8 +1619,6 @@ span_record(VnSegRun *r, int j, int k, uint32_t be, uint32_t bf)
 	w[2] = (bf & (VN_LEX_F_V74K | VN_LEX_F_LEARNED)) ? 0xFF : 0;
 	w[3] = (bf & VN_LEX_F_LEARNED) ? 0xFF : 0;
 	memcpy(&mask, w, sizeof(mask));
-	if (mask == 0)
-		return;
 	fill = mask & ((uint32_t) L * UINT32_C(0x01010101));
 	set_lanes(r->startat[j], mask, fill);
 	set_lanes(r->endat[k], mask, fill);
@@ -1840,7 +1864,8 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 	{
 		/* read only for units short enough to cache */
 		rhash[nunit] = u.len <= SC_RAW ?
-			raw_hash(tz->text + u.start, u.len, unit_cache_flags(u.flags)) : 0;
+			raw_hash(tz->text + u.start, u.len, unit_cache_flags(u.flags),
+					 tz->len - u.start) : 0;
 		units[nunit++] = u;
 		p = u.start + u.len;
 		if (nunit == VN_SEG_WINDOW)
