@@ -699,13 +699,28 @@ span_score(const VnSegRun *r, const float *dense, int j, int L, int cap)
 {
 	int			m = r->mode;
 	int			lb = (L > 3 ? 3 : L) - 1;
-	int			init = (j == 0 && r->sentinit);
+	int			init = (j == 0) & r->sentinit;
 
 	return dense[D_SEGLEX + (m * 4 + L - 1) * 4096 +
 				 seglex_pack(r->span[j][L - 1] & SEGLEX_MASK)] +
 		dense[D_SEGCAP + (m * 4 + L - 1) * 32 + (cap | init << 4)] +
 		r->syl[j].x.ew[m][0][lb] +
 		r->syl[j + L - 1].x.ew[m][1][lb];
+}
+
+/* c ? a : b on the bits, which GCC compiles without a branch */
+static inline float
+float_select(bool c, float a, float b)
+{
+	uint32_t	x,
+				y,
+				mask = -(uint32_t) c;
+
+	memcpy(&x, &a, sizeof(x));
+	memcpy(&y, &b, sizeof(y));
+	x = (x & mask) | (y & ~mask);
+	memcpy(&a, &x, sizeof(a));
+	return a;
 }
 
 /*
@@ -745,9 +760,18 @@ semi_viterbi(const VnSegRun *r, const float *e, float tr[2][2],
 		inl[L] = tr[1][0] + (L - 2) * tr[0][0];
 	best[0][0] = -INFINITY;
 	best[0][1] = 0.0f;
+	pre[0] = 0.0f;				/* a word at the start follows nothing */
+	ppt[0] = 1;
 	for (k = 1; k <= n; k++)
 	{
 		int			j = k - 1;
+		int			cap;
+		float		in,
+					b0 = -INFINITY, /* best[k][0], best[k][1] */
+					b1 = -INFINITY;
+		int			l0 = 1,		/* bl[k][0]: bl[k][1] is 1 */
+					p0 = 1,		/* bt[k][0], bt[k][1] */
+					p1 = 1;
 
 		/* the best way to end a word at j - 1, for words starting at j */
 		if (j > 0)
@@ -758,18 +782,25 @@ semi_viterbi(const VnSegRun *r, const float *e, float tr[2][2],
 			ppt[j] = s1 >= s0 ? 1 : 0;
 			pre[j] = (ppt[j] ? s1 : s0) + e[j];
 		}
-		best[k][0] = best[k][1] = -INFINITY;
-		bl[k][0] = bl[k][1] = 1;
-		bt[k][0] = bt[k][1] = 1;
-		for (int L = 1, cap = 0; L <= VN_MAX_WORD_SYLLABLES && L <= k; L++)
+
+		/* the word ending at k - 1 has one syllable (t = 1) ... */
+		cap = dense ? span_cap_bits[r->syl[j].x.flags & 15] : 0;
+		if (r->forced[j] != 0)
 		{
-			float		in,
-						s;
-			int			pt;
+			in = inl[1] + (dense ? span_score(r, dense, j, 1, cap) : sw[j][0]);
+			b1 = pre[j] + in;
+			p1 = ppt[j];
+		}
+
+		/* ... or more (t = 0) */
+		for (int L = 2; L <= VN_MAX_WORD_SYLLABLES && L <= k; L++)
+		{
+			float		s;
+			bool		better;
 
 			j = k - L;
 			/* syllable j+1, now inside the word, may not be forced to begin one */
-			if (L >= 2 && r->forced[j + 1] == 1)
+			if (r->forced[j + 1] == 1)
 				break;
 			if (dense)
 				cap |= span_cap_bits[r->syl[j].x.flags & 15];
@@ -781,34 +812,29 @@ semi_viterbi(const VnSegRun *r, const float *e, float tr[2][2],
 				in = inl[L] + span_score(r, dense, j, L, cap);
 			else
 				in = inl[L] + sw[j][L - 1];
-			if (j == 0)
-			{
-				s = in;
-				pt = 1;
-			}
-			else
-			{
-				s = pre[j] + in;
-				pt = ppt[j];
-			}
-			t = (L == 1);
-			if (s > best[k][t])
-			{
-				best[k][t] = s;
-				bl[k][t] = (uint8_t) L;
-				bt[k][t] = (uint8_t) pt;
-			}
+			s = pre[j] + in;
+			/* selects, not a branch: which length wins is unpredictable */
+			better = s > b0;
+			b0 = float_select(better, s, b0);
+			l0 = better ? L : l0;
+			p0 = better ? ppt[j] : p0;
 		}
+		best[k][0] = b0;
+		best[k][1] = b1;
+		bl[k][0] = (uint8_t) l0;
+		bl[k][1] = 1;
+		bt[k][0] = (uint8_t) p0;
+		bt[k][1] = (uint8_t) p1;
 	}
 	k = n;
 	t = best[n][1] >= best[n][0] ? 1 : 0;
+	for (int q = 0; q < n; q++)
+		tags[q] = 0;
 	while (k > 0)
 	{
 		int			L = bl[k][t];
 
 		tags[k - L] = 1;
-		for (int q = k - L + 1; q < k; q++)
-			tags[q] = 0;
 		t = bt[k][t];
 		k -= L;
 	}
@@ -881,11 +907,11 @@ context_score(VnSegRun *r, int i, const float *uw, const float *hw,
 	int			m = r->mode;
 	int			a = i - 1,
 				b = i;
-	int			init = (a == 0 && r->sentinit);
-	int			ca1 = shape_code[SH(r, a - 1)],
-				ca = shape_code[SH(r, a)],
-				cb = shape_code[SH(r, b)],
-				cb1 = shape_code[SH(r, b + 1)];
+	int			init = (a == 0) & r->sentinit;
+	int			ca1 = shape_code[a >= 1 ? r->syl[a - 1].x.shape : 15],
+				ca = shape_code[r->syl[a].x.shape],
+				cb = shape_code[r->syl[b].x.shape],
+				cb1 = shape_code[b + 1 < r->n ? r->syl[b + 1].x.shape : 15];
 	const float *lx = dense + D_LEX + m * 216;
 	float		s = 0.0f;
 
@@ -923,48 +949,43 @@ model_decode(VnSegRun *r, uint8_t *tags)
 	float		tr[2][2];
 	uint64_t	keys[VN_SEG_WINDOW * NHASHED];
 	float		w[VN_SEG_WINDOW * NHASHED];
-	float		lw[4],
-				rw[4];
-	int			first[VN_SEG_WINDOW];
-	int			nk = 0;
+	float		lw0,
+				rw3;
+	int			scored[VN_SEG_WINDOW];	/* the boundaries to score */
+	int			ns = 0;
 	int			n = r->n;
 	int			m = r->mode;
 	const float *dense = vn_lexicon_dense(r->lex);
 
 	if (n == 0)
 		return;
+	/* listed without a branch per boundary: which are forced is erratic */
 	for (int i = 1; i < n; i++)
 	{
-		first[i] = nk;
-		if (r->forced[i] < 0)
-		{
-			context_hashed_keys(r, i, keys + nk);
-			nk += NHASHED;
-		}
+		scored[ns] = i;
+		ns += r->forced[i] < 0;
+		e[i] = 0.0f;
 	}
-	vn_lexicon_weights(r->lex, keys, nk, w);
+	for (int q = 0; q < ns; q++)
+		context_hashed_keys(r, scored[q], keys + q * NHASHED);
+	vn_lexicon_weights(r->lex, keys, ns * NHASHED, w);
 	/* unigrams of the context pseudo-syllables, at the offsets they occur */
-	lw[0] = memo_weight(r, unigram_key(m, 0, r->lctx));
-	lw[1] = 0.0f;				/* unused: only i - 2 can be before the run */
-	rw[2] = 0.0f;				/* unused: only i + 1 can be after it */
-	rw[3] = memo_weight(r, unigram_key(m, 3, r->rctx));
+	lw0 = memo_weight(r, unigram_key(m, 0, r->lctx));
+	rw3 = memo_weight(r, unigram_key(m, 3, r->rctx));
 	for (int p = 0; p < 2; p++)
 		for (int c = 0; c < 2; c++)
 			tr[p][c] = dense[D_TRANS + m * 4 + p * 2 + c];
-	for (int i = 1; i < n; i++)
+	for (int q = 0; q < ns; q++)
 	{
+		int			i = scored[q];
 		float		uw[4];
 
-		e[i] = 0.0f;
-		if (r->forced[i] >= 0)
-			continue;
-		for (int o = 0; o < 4; o++)
-		{
-			int			k = i - 2 + o;
-
-			uw[o] = k < 0 ? lw[o] : k >= n ? rw[o] : r->syl[k].x.uw[m][o];
-		}
-		e[i] = context_score(r, i, uw, w + first[i], dense);
+		/* only i - 2 can be before the run, only i + 1 after it */
+		uw[0] = i >= 2 ? r->syl[i - 2].x.uw[m][0] : lw0;
+		uw[1] = r->syl[i - 1].x.uw[m][1];
+		uw[2] = r->syl[i].x.uw[m][2];
+		uw[3] = i + 1 < n ? r->syl[i + 1].x.uw[m][3] : rw3;
+		e[i] = context_score(r, i, uw, w + q * NHASHED, dense);
 	}
 	semi_viterbi(r, e, tr, NULL, dense, tags);
 }
@@ -1742,13 +1763,15 @@ force_plain_boundaries(VnSegRun *r)
 		const SylInfo *a = &r->syl[i - 1].x,
 				   *b = &r->syl[i].x;
 
-		if (r->forced[i] >= 0 ||
-			((a->flags | b->flags) & (SF_CAP | SF_ALLCAP)) ||
-			!(a->flags & b->flags & SF_VIET))
-			continue;
-		if ((r->cross[i][0] | r->cross[i][1] |
-			 r->cross[i][2] | r->cross[i][3]) == 0)
-			r->forced[i] = 1;
+		uint32_t	cross;
+		int			plain;
+
+		/* one test, not a branch per condition: they vary word by word */
+		memcpy(&cross, r->cross[i], sizeof(cross));
+		plain = (r->forced[i] < 0) & (cross == 0) &
+			(((a->flags | b->flags) & (SF_CAP | SF_ALLCAP)) == 0) &
+			((a->flags & b->flags & SF_VIET) != 0);
+		r->forced[i] += 2 * plain;	/* -1 (undecided) becomes 1 */
 	}
 }
 
