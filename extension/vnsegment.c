@@ -1781,13 +1781,17 @@ force_plain_boundaries(VnSegRun *r)
 	{
 		const SylInfo *a = &r->syl[i - 1].x,
 				   *b = &r->syl[i].x;
-
-		uint32_t	cross;
 		int			plain;
 
-		/* one test, not a branch per condition: they vary word by word */
-		memcpy(&cross, r->cross[i], sizeof(cross));
-		plain = (r->forced[i] < 0) & (cross == 0) &
+		/*
+		 * One test, not a branch per condition: they vary word by word.
+		 * (Read as one 32-bit word, the four bytes made GCC 12.2 delete
+		 * the calls of this function when it was not inlined: ivopts
+		 * addressed the load from a null base, which its pure-const
+		 * analysis took for a null dereference.)
+		 */
+		plain = (r->forced[i] < 0) &
+			((r->cross[i][0] | r->cross[i][1] | r->cross[i][2] | r->cross[i][3]) == 0) &
 			(((a->flags | b->flags) & (SF_CAP | SF_ALLCAP)) == 0) &
 			((a->flags & b->flags & SF_VIET) != 0);
 		r->forced[i] += 2 * plain;	/* -1 (undecided) becomes 1 */
