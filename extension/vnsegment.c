@@ -161,11 +161,11 @@ struct VnSegRun
  * The lexicon's record of a syllable (NULL: none) by raw_hash(), for the
  * syllables seen last: a few thousand syllables make most of any text, and
  * this is one load where the lexicon's filter and table are two cache
- * misses and many instructions.  Direct-mapped, 64 kB (1,024 entries ran
- * 3% slower on news); zeroed, an entry says that hash 0 (a unit too long
- * to cache) has no record, which is true.
+ * misses and many instructions.  Direct-mapped, 16 kB (2,048 and 4,096
+ * entries ran no faster on news); zeroed, an entry says that hash 0 (a
+ * unit too long to cache) has no record, which is true.
  */
-#define RM_BITS			12
+#define RM_BITS			10
 #define RM_SIZE			(1 << RM_BITS)
 
 typedef struct RecMemo
