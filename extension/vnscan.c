@@ -1482,7 +1482,8 @@ plain_word_end(unsigned char c)
 
 /*
  * The two commonest units of running text, without the general rules: a
- * single ASCII space before a printable ASCII character, and a run of
+ * single ASCII space before a printable ASCII character or a Latin letter
+ * (one space in nine of news comes before đ, ư, ở and the like), and a run of
  * ASCII and precomposed Vietnamese letters that ends the text or ends at a
  * plain_word_end() byte.  What the general rules make of those is known in
  * advance (a SPACE; a LETTERS unit with the flags scan_word would give
@@ -1500,7 +1501,11 @@ scan_fast(Text t, size_t len, size_t pos, VnUnit *unit)
 
 	if (t[pos] == ' ')
 	{
-		if (pos + 1 < len && t[pos + 1] > ' ' && t[pos + 1] < 0x80)
+		/* next: printable ASCII, U+00C0 .. U+01BF or U+1E80 .. U+1EFF */
+		if (pos + 1 < len && ((t[pos + 1] > ' ' && t[pos + 1] < 0x80) ||
+							  (t[pos + 1] >= 0xC3 && t[pos + 1] <= 0xC6) ||
+							  (t[pos + 1] == 0xE1 && pos + 2 < len &&
+							   (t[pos + 2] == 0xBA || t[pos + 2] == 0xBB))))
 			return finish(unit, pos, pos + 1, VN_TOK_SPACE, 0);
 		return 0;
 	}
