@@ -249,10 +249,11 @@ key_fp(uint64_t key)
 }
 
 /*
- * Linear probing.  The first two slots are read together and decided on
- * in one test: at the tables' load (up to 0.7) whether a key sits in its
- * first slot or its second is unpredictable, and a branch per slot was
- * mispredicted on a large share of the tokenizer's millions of lookups.
+ * Linear probing.  The first two slots are read before anything is tested,
+ * and whether the probe goes on is one test: at the tables' load (up to
+ * 0.7) whether a key sits in its first slot or its second is
+ * unpredictable, and a branch per slot was mispredicted on a large share
+ * of the tokenizer's millions of lookups.
  */
 static inline const uint32_t *
 table_find(const uint32_t *tab, uint32_t mask, uint64_t key)
