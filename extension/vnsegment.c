@@ -623,6 +623,20 @@ context_features(const VnSegRun *r, int i, uint64_t *keys)
 }
 
 /*
+ * What one syllable adds to a span's capitalisation in SEGCAP: 1 if
+ * capitalised, else 2; 4 if not Vietnamese; 8 if in capitals.  Indexed by
+ * the four lowest flags.
+ */
+#define SPAN_CAP(f)		(((f) & SF_CAP ? 1 : 2) | ((f) & SF_VIET ? 0 : 4) | \
+						 ((f) & SF_ALLCAP ? 8 : 0))
+static const uint8_t span_cap_bits[16] = {
+	SPAN_CAP(0), SPAN_CAP(1), SPAN_CAP(2), SPAN_CAP(3),
+	SPAN_CAP(4), SPAN_CAP(5), SPAN_CAP(6), SPAN_CAP(7),
+	SPAN_CAP(8), SPAN_CAP(9), SPAN_CAP(10), SPAN_CAP(11),
+	SPAN_CAP(12), SPAN_CAP(13), SPAN_CAP(14), SPAN_CAP(15)
+};
+
+/*
  * Keys of the features of a word candidate: syllables j .. j+L-1 form one
  * word (1 <= L <= VN_SEG_MAXSPAN).  What the lexicon says about the whole
  * span, its capitalisation, and its first and last syllable by length.
@@ -636,15 +650,7 @@ span_lex_cap_keys(const VnSegRun *r, int j, int L, uint64_t *keys)
 	bool		init = (j == 0 && r->sentinit);
 
 	for (int k = j; k < j + L; k++)
-	{
-		int			f = r->syl[k].x.flags;
-
-		cap |= (f & SF_CAP) ? 1 : 2;	/* 1: some capitalised, 2: some not */
-		if (!(f & SF_VIET))
-			cap |= 4;
-		if (f & SF_ALLCAP)
-			cap |= 8;
-	}
+		cap |= span_cap_bits[r->syl[k].x.flags & 15];
 	b &= VN_LEX_V74K | VN_LEX_LEARNED | (15u << VN_LEX_CNT_SHIFT) |
 		VN_LEX_F_V74K | VN_LEX_F_LEARNED | (15u << VN_LEX_F_CNT_SHIFT);
 	keys[0] = fk(T_SEGLEX, m, b, L, 0);
@@ -691,20 +697,6 @@ vn_segrun_forced(const VnSegRun *r, int i)
 {
 	return r->forced[i];
 }
-
-/*
- * What one syllable adds to a span's capitalisation in SEGCAP: 1 if
- * capitalised, else 2; 4 if not Vietnamese; 8 if in capitals.  Indexed by
- * the four lowest flags.
- */
-#define SPAN_CAP(f)		(((f) & SF_CAP ? 1 : 2) | ((f) & SF_VIET ? 0 : 4) | \
-						 ((f) & SF_ALLCAP ? 8 : 0))
-static const uint8_t span_cap_bits[16] = {
-	SPAN_CAP(0), SPAN_CAP(1), SPAN_CAP(2), SPAN_CAP(3),
-	SPAN_CAP(4), SPAN_CAP(5), SPAN_CAP(6), SPAN_CAP(7),
-	SPAN_CAP(8), SPAN_CAP(9), SPAN_CAP(10), SPAN_CAP(11),
-	SPAN_CAP(12), SPAN_CAP(13), SPAN_CAP(14), SPAN_CAP(15)
-};
 
 /*
  * Score of syllables j .. j+L-1 as one word (L <= VN_SEG_MAXSPAN) from the
