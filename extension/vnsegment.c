@@ -651,8 +651,7 @@ span_lex_cap_keys(const VnSegRun *r, int j, int L, uint64_t *keys)
 
 	for (int k = j; k < j + L; k++)
 		cap |= span_cap_bits[r->syl[k].x.flags & 15];
-	b &= VN_LEX_V74K | VN_LEX_LEARNED | (15u << VN_LEX_CNT_SHIFT) |
-		VN_LEX_F_V74K | VN_LEX_F_LEARNED | (15u << VN_LEX_F_CNT_SHIFT);
+	b &= SEGLEX_MASK;
 	keys[0] = fk(T_SEGLEX, m, b, L, 0);
 	keys[1] = fk(T_SEGCAP, m, cap | init << 4, L, 0);
 }
@@ -716,6 +715,19 @@ span_score(const VnSegRun *r, const float *dense, int j, int L, int cap)
 		dense[D_SEGCAP + (m * 4 + L - 1) * 32 + (cap | init << 4)] +
 		r->syl[j].x.ew[m][0][lb] +
 		r->syl[j + L - 1].x.ew[m][1][lb];
+}
+
+/*
+ * The span score semi_viterbi() adds for syllables j .. j+L-1 as one word:
+ * span_score() with dense tables, else sw; none beyond VN_SEG_MAXSPAN.
+ */
+static inline float
+span_term(const VnSegRun *r, const float *dense, float sw[][VN_SEG_MAXSPAN],
+		  int j, int L, int cap)
+{
+	if (L > VN_SEG_MAXSPAN)
+		return 0.0f;
+	return dense ? span_score(r, dense, j, L, cap) : sw[j][L - 1];
 }
 
 /* c ? a : b on the bits, which GCC compiles without a branch */
@@ -797,7 +809,7 @@ semi_viterbi(const VnSegRun *r, const float *e, float tr[2][2],
 		cap = dense ? span_cap_bits[r->syl[j].x.flags & 15] : 0;
 		if (r->forced[j] != 0)
 		{
-			in = inl[1] + (dense ? span_score(r, dense, j, 1, cap) : sw[j][0]);
+			in = inl[1] + span_term(r, dense, sw, j, 1, cap);
 			b1 = pre[j] + in;
 			p1 = ppt[j];
 		}
@@ -816,12 +828,7 @@ semi_viterbi(const VnSegRun *r, const float *e, float tr[2][2],
 				cap |= span_cap_bits[r->syl[j].x.flags & 15];
 			if (r->forced[j] == 0)
 				continue;
-			if (L > VN_SEG_MAXSPAN)
-				in = inl[L] + 0.0f;
-			else if (dense)
-				in = inl[L] + span_score(r, dense, j, L, cap);
-			else
-				in = inl[L] + sw[j][L - 1];
+			in = inl[L] + span_term(r, dense, sw, j, L, cap);
 			s = pre[j] + in;
 			/* selects, not a branch: which length wins is unpredictable */
 			better = s > b0;
