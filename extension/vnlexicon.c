@@ -348,15 +348,13 @@ vn_lexicon_weights(const VnLexicon *lex, const uint64_t *keys, int n,
 		int			cn = n - c0 < 64 ? n - c0 : 64;
 		int			nc = 0;
 
-		for (int i = c0; i < c0 + cn; i++)
-		{
-			if (lex->bloom)
+		if (lex->bloom)
+			for (int i = c0; i < c0 + cn; i++)
 			{
 				blk[i - c0] = bloom_word(lex->bloom, lex->nbloom, keys[i]);
 				__builtin_prefetch(blk[i - c0]);
+				__builtin_prefetch(lex->wts + 2 * (size_t) ((uint32_t) keys[i] & lex->tmask));
 			}
-			__builtin_prefetch(lex->wts + 2 * (size_t) ((uint32_t) keys[i] & lex->tmask));
-		}
 		for (int i = c0; i < c0 + cn; i++)
 		{
 			out[i] = 0.0f;
