@@ -337,11 +337,8 @@ vn_lexicon_weights(const VnLexicon *lex, const uint64_t *keys, int n,
 	}
 
 	/*
-	 * In chunks: each key's filter word and table slot are prefetched
-	 * together, then the slots of the keys that pass the filter are read.
-	 * A slot is prefetched even for a key the filter will reject, since
-	 * its address only needs the key: waiting for the filter first made
-	 * two cache misses in a row of most lookups.
+	 * In chunks: the filter first (it is small and cached), and the table
+	 * slots of the keys that pass it are prefetched together, then read.
 	 */
 	for (int c0 = 0; c0 < n; c0 += 64)
 	{
@@ -353,7 +350,6 @@ vn_lexicon_weights(const VnLexicon *lex, const uint64_t *keys, int n,
 			{
 				blk[i - c0] = bloom_word(lex->bloom, lex->nbloom, keys[i]);
 				__builtin_prefetch(blk[i - c0]);
-				__builtin_prefetch(lex->wts + 2 * (size_t) ((uint32_t) keys[i] & lex->tmask));
 			}
 		for (int i = c0; i < c0 + cn; i++)
 		{
@@ -361,6 +357,8 @@ vn_lexicon_weights(const VnLexicon *lex, const uint64_t *keys, int n,
 			cand[nc] = i;
 			nc += lex->bloom ? bloom_maybe(blk[i - c0], keys[i]) : 1;
 		}
+		for (int q = 0; q < nc; q++)
+			__builtin_prefetch(lex->wts + 2 * (size_t) ((uint32_t) keys[cand[q]] & lex->tmask));
 		for (int q = 0; q < nc; q++)
 		{
 			int			i = cand[q];
@@ -389,7 +387,6 @@ vn_lexicon_lookups(const VnLexicon *lex, const uint64_t *keys, int n,
 		{
 			blk[i - c0] = bloom_word(lex->wbloom, lex->nwbloom, keys[i]);
 			__builtin_prefetch(blk[i - c0]);
-			__builtin_prefetch(lex->words + 2 * (size_t) ((uint32_t) keys[i] & lex->wmask));
 		}
 		for (int i = c0; i < c0 + cn; i++)
 		{
@@ -397,6 +394,8 @@ vn_lexicon_lookups(const VnLexicon *lex, const uint64_t *keys, int n,
 			cand[nc] = i;
 			nc += bloom_maybe(blk[i - c0], keys[i]);
 		}
+		for (int q = 0; q < nc; q++)
+			__builtin_prefetch(lex->words + 2 * (size_t) ((uint32_t) keys[cand[q]] & lex->wmask));
 		for (int q = 0; q < nc; q++)
 		{
 			int			i = cand[q];
@@ -432,10 +431,7 @@ vn_lexicon_syllables(const VnLexicon *lex, const uint64_t *hashes, int n,
 		return;
 	}
 	for (int i = 0; i < n; i++)
-	{
 		__builtin_prefetch(bloom_word(lex->sbloom, lex->nsbloom, hashes[i]));
-		__builtin_prefetch(lex->syl + 2 * (size_t) ((uint32_t) hashes[i] & lex->smask));
-	}
 	for (int i = 0; i < n; i++)
 	{
 		const uint32_t *e = NULL;
