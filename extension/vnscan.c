@@ -1485,11 +1485,11 @@ plain_word_end(unsigned char c)
  * single ASCII space before a printable ASCII character or a Latin letter
  * (one space in nine of news comes before đ, ư, ở and the like), and a
  * run of ASCII and precomposed Vietnamese letters that ends the text or
- * ends at a plain_word_end() byte.  What the general rules make of those is known in
- * advance (a SPACE; a LETTERS unit with the flags scan_word would give
- * it), and reaching them costs several times more: every letter run is
- * first tried as a URL and as an e-mail address.  Anything else returns 0
- * and takes the general path (vn_scan_unit_reference).
+ * ends at a plain_word_end() byte.  What the general rules make of those
+ * is known in advance (a SPACE; a LETTERS unit with the flags scan_word
+ * would give it), and reaching them costs several times more: every
+ * letter run is first tried as a URL and as an e-mail address.  Anything
+ * else returns 0 and takes the general path (vn_scan_unit_reference).
  */
 static inline size_t
 scan_fast(Text t, size_t len, size_t pos, VnUnit *unit)
