@@ -2,9 +2,9 @@
 #
 # 006_hostile.pl
 #	Hostile input through SQL:
-#	- a 50 MB text under statement_timeout = 1s is cancelled promptly by
-#	  every entry point (to_tsvector, segment, normalize, unaccent,
-#	  headline, plainto_tsquery);
+#	- a 50 MB text under a statement_timeout well under each call's run
+#	  time is cancelled promptly by every entry point (to_tsvector,
+#	  segment, normalize, unaccent, headline, plainto_tsquery);
 #	- pathological patterns run in linear time (4x the input may not cost
 #	  more than about 8x the time);
 #	- random valid UTF-8 from many scripts, lone and piled-up combining
@@ -29,32 +29,42 @@ my $node = vn_node('hostile');
 $node->start;
 $node->safe_psql('postgres', 'CREATE EXTENSION vietnamese_fts');
 
-# ---- 1. 50 MB under a 1 s statement timeout ----
+# ---- 1. 50 MB under a statement timeout ----
 #
-# Normalizing is fast enough to finish 50 MB in well under a second, so
-# those two calls get a 100 ms timeout: they must still be cancelled,
-# which shows that they check for interrupts while they work.
+# The text is stored first, uncompressed, so that the timed statement
+# only reads it back (tens of milliseconds) and the timeout falls inside
+# the function under test, not inside repeat(), which alone takes about
+# 100 ms.  Each timeout is well under what the call takes here without
+# one: about 1 s to segment 50 MB, 0.2 s to normalize or unaccent it, 3 s
+# or more for the others.  Cancelled, they show that they check for
+# interrupts while they work.
 
-my $big = q{repeat('Đảng Cộng sản Việt Nam, TP.HCM 14h30 3,5% COVID-19 ', 900000)};
-my $big_len = $node->safe_psql('postgres', "SELECT octet_length($big)");
+$node->safe_psql(
+	'postgres', q{
+CREATE TABLE big (t text);
+ALTER TABLE big ALTER COLUMN t SET STORAGE EXTERNAL;
+INSERT INTO big
+  SELECT repeat('Đảng Cộng sản Việt Nam, TP.HCM 14h30 3,5% COVID-19 ', 900000);
+});
+my $big_len = $node->safe_psql('postgres', 'SELECT octet_length(t) FROM big');
 cmp_ok($big_len, '>=', 50_000_000, "the big text is $big_len bytes");
 
 for my $case (
-	[ "length(to_tsvector('vietnamese', $big))", '1s' ],
-	[ "length(vietnamese_segment($big))", '1s' ],
-	[ "length(vietnamese_normalize($big))", '100ms' ],
-	[ "length(vietnamese_unaccent($big))", '100ms' ],
+	[ "length(to_tsvector('vietnamese', t))", '1s' ],
+	[ "length(vietnamese_segment(t))", '300ms' ],
+	[ "length(vietnamese_normalize(t))", '100ms' ],
+	[ "length(vietnamese_unaccent(t))", '100ms' ],
 	[
-		"length(ts_headline('vietnamese', $big, plainto_tsquery('vietnamese', 'Việt Nam')))",
+		"length(ts_headline('vietnamese', t, plainto_tsquery('vietnamese', 'Việt Nam')))",
 		'1s'
 	],
-	[ "numnode(plainto_tsquery('vietnamese', $big))", '1s' ])
+	[ "numnode(plainto_tsquery('vietnamese', t))", '1s' ])
 {
 	my ($call, $timeout) = @$case;
-	(my $name = $call) =~ s/repeat\(.*?\)\)/<50 MB>)/;
+	(my $name = $call) =~ s/\bt([,)])/<50 MB>$1/;
 	my $t0 = time;
 	my ($ret, $out, $err) = $node->psql('postgres',
-		"SET statement_timeout = '$timeout'; SELECT $call");
+		"SET statement_timeout = '$timeout'; SELECT $call FROM big");
 	my $elapsed = time - $t0;
 	like($err, qr/canceling statement due to statement timeout/,
 		"$name: cancelled by statement_timeout");
