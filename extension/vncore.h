@@ -566,13 +566,16 @@ extern void vn_tokenizer_set_hook(VnTokenizer *tz, VnSegHook hook,
 								  void *arg);
 
 /*
- * Whether a boundary between two lowercase Vietnamese syllables that no
- * lexicon word crosses is forced to begin a word (vn_segrun_forced() 1)
+ * Whether the boundaries where the model all but always begins a word
+ * (next to a lowercase Vietnamese syllable with no lexicon word across;
+ * in text with diacritics also between two lowercase syllables with no
+ * exact word across, or a pair seldom joined in the gold text; see
+ * force_plain_boundaries) are forced to begin one (vn_segrun_forced() 1)
  * instead of being decided by the model or the hook; on after
  * vn_tokenizer_init().  The model begins a word at all but about 2 in
- * 10,000 of them and they are half of all boundaries, so this halves the
- * decoder's work.  The trainer turns it off: a model trained without those
- * boundaries segments worse.
+ * 10,000 of them and they are two thirds of the boundaries of news, so
+ * this saves most of the decoder's work.  The trainer turns it off: a
+ * model trained without those boundaries segments worse.
  */
 extern void vn_tokenizer_set_plain_rule(VnTokenizer *tz, bool on);
 extern int	vn_segrun_length(const VnSegRun *run);

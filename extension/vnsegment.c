@@ -983,6 +983,13 @@ model_decode(VnSegRun *r, uint8_t *tags)
 		ns += r->forced[i] < 0;
 		e[i] = 0.0f;
 	}
+	if (ns == 0)
+	{
+		/* every boundary forced (one news window in eight): one way to cut */
+		for (int i = 0; i < n; i++)
+			tags[i] = (uint8_t) r->forced[i];
+		return;
+	}
 	for (int q = 0; q < ns; q++)
 		context_hashed_keys(r, scored[q], keys + q * NHASHED);
 	vn_lexicon_weights(r->lex, keys, ns * NHASHED, w);
@@ -1765,13 +1772,25 @@ compute_spans(VnSegRun *r)
 }
 
 /*
- * Boundaries between two lowercase Vietnamese syllables that no lexicon
- * word crosses, exact or folded, begin a word (vn_tokenizer_set_plain_rule).
- * They are about half of all boundaries (1.05 million in 10 MB of news),
- * and the model all but always begins a word there: with the rule off,
- * 172 of the 2.7 million token starts of those 10 MB move.
- * Names are capitalised and foreign syllables are not Vietnamese, so the
- * model still decides about both.
+ * Boundaries where the model all but always begins a word begin one by
+ * rule, without being scored (vn_tokenizer_set_plain_rule):
+ *
+ * - no lexicon word crosses the boundary, exact or folded, and one side
+ *   at least is a lowercase Vietnamese syllable.  Names (capitalised on
+ *   both sides) and runs of foreign syllables are left to the model,
+ *   which often joins them;
+ * - in text with diacritics (mode 1), between two lowercase Vietnamese
+ *   syllables: no word crosses in its exact form (only words spelled
+ *   without those marks), or the pair was seen 8 times or more in the
+ *   training data and joined in under an eighth of them.
+ *
+ * Without diacritics the pairs' counts mix words that fold alike, and the
+ * model begins a word at fewer of those boundaries, so it decides them.
+ * Over 20 MB of news the model now scores 1.01 million of the 2.98
+ * million boundaries (1.58 million when only boundaries between two
+ * lowercase syllables that no word crosses were ruled), and 442 of the
+ * 3.05 million words and other tokens come out different, mostly
+ * misspelled words (trách nhiêm, bênh nhân) now cut in two.
  */
 static void
 force_plain_boundaries(VnSegRun *r)
@@ -1780,20 +1799,26 @@ force_plain_boundaries(VnSegRun *r)
 	{
 		const SylInfo *a = &r->syl[i - 1].x,
 				   *b = &r->syl[i].x;
-		int			plain;
+		uint32_t	pb = r->pair[i];
+		int			lowa = (a->flags & (SF_CAP | SF_ALLCAP | SF_VIET)) == SF_VIET,
+					lowb = (b->flags & (SF_CAP | SF_ALLCAP | SF_VIET)) == SF_VIET,
+					noexact = (r->cross[i][0] | r->cross[i][1]) == 0,
+					nofolded = (r->cross[i][2] | r->cross[i][3]) == 0,
+					rare = (((pb >> VN_LEX_SEEN_SHIFT) & 15) >= 4) &
+					(((pb >> VN_LEX_JOIN_SHIFT) & 15) == 1),
+					begin;
 
 		/*
 		 * One test, not a branch per condition: they vary word by word.
-		 * (Read as one 32-bit word, the four bytes made GCC 12.2 delete
-		 * the calls of this function when it was not inlined: ivopts
-		 * addressed the load from a null base, which its pure-const
-		 * analysis took for a null dereference.)
+		 * (Read as one 32-bit word, the four bytes of cross made GCC 12.2
+		 * delete the calls of this function when it was not inlined:
+		 * ivopts addressed the load from a null base, which its
+		 * pure-const analysis took for a null dereference.)
 		 */
-		plain = (r->forced[i] < 0) &
-			((r->cross[i][0] | r->cross[i][1] | r->cross[i][2] | r->cross[i][3]) == 0) &
-			(((a->flags | b->flags) & (SF_CAP | SF_ALLCAP)) == 0) &
-			((a->flags & b->flags & SF_VIET) != 0);
-		r->forced[i] += 2 * plain;	/* -1 (undecided) becomes 1 */
+		begin = (r->forced[i] < 0) &
+			((noexact & nofolded & (lowa | lowb)) |
+			 ((r->mode == 1) & lowa & lowb & (noexact | rare)));
+		r->forced[i] += 2 * begin;	/* -1 (undecided) becomes 1 */
 	}
 }
 
