@@ -617,9 +617,9 @@ main(void)
 	 * Vietnamese syllable is on one side at least (xin chào | cộng sản |
 	 * người | dân | Việt Nam | hoa binh | Medvedev | nói); a name (Việt
 	 * Nam) or a word (xin chào, cộng sản) is left to the model.  In text
-	 * with diacritics, so are words only spelled without them (hoa binh)
-	 * and pairs seldom joined in the gold text (hòa bình, 1 of 20), not
-	 * those often joined (cộng sản, 19 of 20).  Off for training.
+	 * with diacritics, a word only spelled without them (hoa binh) and a
+	 * pair seldom joined in the gold text (hòa bình, 1 of 20) begin one
+	 * too, not a pair often joined (cộng sản, 19 of 20).  Off for training.
 	 */
 	t = "xin chào cộng sản người dân Việt Nam hoa binh Medvedev nói";
 	ok(strcmp(forced_tags(tiny, t, true), "1-1-111-1111") == 0,
