@@ -38,6 +38,10 @@ SELECT vietnamese_segment('ĐẢNG CỘNG SẢN VIỆT NAM');
 -- an abbreviation's dot starts no sentence: the name after it is kept whole
 SELECT vietnamese_segment('Trụ sở ở Q.Hoàn Kiếm, TP.Hà Tĩnh.');
 SELECT alias, token FROM ts_debug('vietnamese', 'Q.Hoàn Kiếm') WHERE alias <> 'space';
+-- no word joins a Vietnamese syllable to the foreign word after it; in text with
+-- diacritics, a pair that is a word only without them (a misspelling) stays apart
+SELECT vietnamese_segment('Bệnh nhân mắc chứng rosacea khá phổ biến.');
+SELECT vietnamese_segment('Bà có trách nhiêm với gia đình.');
 
 -- tokens cover the input exactly
 SELECT string_agg(token, '' ORDER BY ordinality) = t AS lossless
