@@ -1800,8 +1800,8 @@ force_plain_boundaries(VnSegRun *r)
 		const SylInfo *a = &r->syl[i - 1].x,
 				   *b = &r->syl[i].x;
 		uint32_t	pb = r->pair[i];
-		int			lowa = (a->flags & (SF_CAP | SF_ALLCAP | SF_VIET)) == SF_VIET,
-					lowb = (b->flags & (SF_CAP | SF_ALLCAP | SF_VIET)) == SF_VIET,
+		int			lowa = a->shape == 0,	/* lowercase Vietnamese */
+					lowb = b->shape == 0,
 					noexact = (r->cross[i][0] | r->cross[i][1]) == 0,
 					nofolded = (r->cross[i][2] | r->cross[i][3]) == 0,
 					rare = (((pb >> VN_LEX_SEEN_SHIFT) & 15) >= 4) &
