@@ -25,7 +25,7 @@ PGFILEDESC = "vietnamese_fts - Vietnamese full-text search"
 DATA = extension/vietnamese_fts--0.1.0.sql extension/vietnamese_fts--0.1.0--0.2.0.sql \
 	extension/vietnamese_fts--0.2.0--0.3.0.sql extension/vietnamese_fts--0.3.0--0.4.0.sql \
 	extension/vietnamese_fts--0.4.0--0.5.0.sql extension/vietnamese_fts--0.5.0--0.6.0.sql \
-	extension/vietnamese_fts--0.6.0--0.7.0.sql
+	extension/vietnamese_fts--0.6.0--0.7.0.sql extension/vietnamese_fts--0.7.0--0.8.0.sql
 DATA_TSEARCH = extension/data/vietnamese.stop build/vietnamese.lex
 
 REGRESS = setup parser dictionary matching headline userwords layout hostile security websearch

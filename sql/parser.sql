@@ -1,7 +1,18 @@
 --
 -- The parser: token types and segmentation
 --
-SELECT tokid, alias, description FROM ts_token_type('vietnamese_parser');
+SELECT tokid, alias, description FROM ts_token_type('vietnamese');
+
+-- "vietnamese" (since 0.8.0) is the configurations' vietnamese_parser under
+-- the configuration's name: the same token types and the same tokens
+SELECT (SELECT prsstart FROM pg_ts_parser WHERE prsname = 'vietnamese') =
+	   (SELECT prsstart FROM pg_ts_parser WHERE prsname = 'vietnamese_parser') AS same_start,
+	   (SELECT p.prsname FROM pg_ts_config c JOIN pg_ts_parser p ON p.oid = c.cfgparser
+		WHERE c.cfgname = 'vietnamese') AS config_parser,
+	   (SELECT count(*) FROM (SELECT * FROM ts_token_type('vietnamese')
+							  EXCEPT SELECT * FROM ts_token_type('vietnamese_parser')) d) AS types_differing,
+	   (SELECT array_agg(tokid || ':' || token ORDER BY n) FROM ts_parse('vietnamese', 'Ông Tô Lâm đến Hà Nội lúc 14h30.') WITH ORDINALITY p(tokid, token, n)) =
+	   (SELECT array_agg(tokid || ':' || token ORDER BY n) FROM ts_parse('vietnamese_parser', 'Ông Tô Lâm đến Hà Nội lúc 14h30.') WITH ORDINALITY p(tokid, token, n)) AS same_tokens;
 
 -- multi-syllable words, names, foreign words, acronyms, codes
 SELECT alias, token FROM ts_debug('vietnamese',

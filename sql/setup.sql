@@ -109,4 +109,8 @@ DELETE FROM vietnamese_user_words;
 -- on to 0.7.0: websearch syntax with compounds
 ALTER EXTENSION vietnamese_fts UPDATE TO '0.7.0';
 SELECT vietnamese_websearch_to_tsquery('vietnamese_query', 'dau tu') AS web_compound;
+
+-- on to 0.8.0: the parser also under the name "vietnamese"
+ALTER EXTENSION vietnamese_fts UPDATE TO '0.8.0';
+SELECT count(*) AS token_types FROM ts_token_type('vietnamese');
 SELECT extversion FROM pg_extension WHERE extname = 'vietnamese_fts';
