@@ -8,7 +8,8 @@
  *
  * Each word list has one word per line (syllables separated by spaces;
  * entries with digits, hyphens or other punctuation are skipped, since the
- * scanner never yields them as one letter run).  modeldir holds what
+ * scanner never yields them as one letter run); lines starting with '#'
+ * are comments.  modeldir holds what
  * tools/vn_train wrote: learned.txt ("word<TAB>count<TAB>capitalised"; a
  * word written with every syllable capitalised at least 4 times in 5 is a
  * name), pairs.txt ("syl syl<TAB>joined<TAB>seen") and weights.txt
@@ -92,8 +93,8 @@ main(int argc, char **argv)
 		while ((n = getline(&line, &cap, f)) >= 0)
 		{
 			n = chomp(line, n);
-			if (n == 0)
-				continue;
+			if (n == 0 || line[0] == '#')
+				continue;		/* blank, or a comment in our own lists */
 			nread++;
 			if (!vn_lexbuild_add_word(b, line, n, false, 0))
 				nskip++;
