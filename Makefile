@@ -55,6 +55,8 @@ VNTK_TGZ = build/vntk-dictionary-1.0.0.tgz
 VNTK_SHA512 = 293e5bf290e353da4dae405f3b0cfa48952b0b055cd51dd978553b02b6b8c5a3595cc50c508edd0fd768dd0c53f999a86c151b05de8e255093a4ff3de00c1fc5
 LEXICON ?= build/Viet74K.txt
 MODEL_FILES = $(wildcard extension/data/model/*)
+# our own additions to the base word list (see the file)
+EXTRA_WORDS = extension/data/vietnamese.words
 
 HOST_CC ?= $(CC)
 HOST_CFLAGS = -O2 -g -Wall -Wextra -Wno-unused-parameter -Werror -std=gnu99 \
@@ -87,8 +89,8 @@ build/seg_speed: tests/bench/seg_speed.c $(CORE_SRCS) $(CORE_HDRS)
 	@mkdir -p build
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
-build/vietnamese.lex: build/vn_lexcompile $(LEXICON) $(MODEL_FILES)
-	build/vn_lexcompile -o $@.tmp -m extension/data/model $(LEXICON)
+build/vietnamese.lex: build/vn_lexcompile $(LEXICON) $(EXTRA_WORDS) $(MODEL_FILES)
+	build/vn_lexcompile -o $@.tmp -m extension/data/model $(LEXICON) $(EXTRA_WORDS)
 	mv $@.tmp $@
 
 # ---------------------------------------------------------------------------

@@ -47,7 +47,7 @@ else
 fi
 mkdir "$TMP/model"
 "$TMP/vn_train" -e "$EPOCHS" $TRAIN_OPTS -w "$VIET74K" -o "$TMP/model" "$TMP/tr.txt" "$TMP/tr2.txt" 2>/dev/null
-"$TMP/vn_lexcompile" -o "$TMP/lex" -m "$TMP/model" "$VIET74K" 2>/dev/null
+"$TMP/vn_lexcompile" -o "$TMP/lex" -m "$TMP/model" "$VIET74K" extension/data/vietnamese.words 2>/dev/null
 echo "epochs $EPOCHS fold $FOLD $(wc -l < "$TMP/model/weights.txt") weights"
 "$TMP/seg_accuracy" "$TMP/lex" "$TMP/ho.txt" | sed 's/^[^:]*: //'
 "$TMP/seg_accuracy" -s "$TMP/lex" "$TMP/ho.txt" | sed 's/^[^:]*: //'
