@@ -5,8 +5,8 @@ SELECT tokid, alias, description FROM ts_token_type('vietnamese');
 
 -- "vietnamese" (since 0.8.0) is the configurations' vietnamese_parser under
 -- the configuration's name: the same token types and the same tokens
-SELECT (SELECT prsstart FROM pg_ts_parser WHERE prsname = 'vietnamese') =
-	   (SELECT prsstart FROM pg_ts_parser WHERE prsname = 'vietnamese_parser') AS same_start,
+SELECT (SELECT ROW(prsstart, prstoken, prsend, prsheadline, prslextype) FROM pg_ts_parser WHERE prsname = 'vietnamese') =
+	   (SELECT ROW(prsstart, prstoken, prsend, prsheadline, prslextype) FROM pg_ts_parser WHERE prsname = 'vietnamese_parser') AS same_functions,
 	   (SELECT p.prsname FROM pg_ts_config c JOIN pg_ts_parser p ON p.oid = c.cfgparser
 		WHERE c.cfgname = 'vietnamese') AS config_parser,
 	   (SELECT count(*) FROM (SELECT * FROM ts_token_type('vietnamese')
