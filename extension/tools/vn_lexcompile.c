@@ -11,9 +11,10 @@
  * scanner never yields them as one letter run); lines starting with '#'
  * are comments.  modeldir holds what tools/vn_train wrote: learned.txt
  * ("word<TAB>count<TAB>capitalised"; a word written with every syllable
- * capitalised at least 4 times in 5 is a name), pairs.txt ("syl
- * syl<TAB>joined<TAB>seen") and weights.txt ("hexkey weight").  Without -m the lexicon has no model and the
- * tokenizer makes every syllable a word.
+ * capitalised at least 4 times in 5 is a name), pairs.txt
+ * ("syl syl<TAB>joined<TAB>seen") and weights.txt ("hexkey weight").
+ * Without -m the lexicon has no model and the tokenizer makes every
+ * syllable a word.
  *
  * Copyright (c) 2026, vietnamese_fts authors
  *
