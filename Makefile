@@ -84,6 +84,11 @@ build/vn_train: extension/tools/vn_train.c $(CORE_SRCS) $(CORE_HDRS)
 	@mkdir -p build
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
+# the folded pairs to keep whole without diacritics: a developer tool too
+build/vn_foldjoins: extension/tools/vn_foldjoins.c $(CORE_SRCS) $(CORE_HDRS)
+	@mkdir -p build
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
 # the core tokenizer's speed on news text (tests/bench/seg_speed.c)
 build/seg_speed: tests/bench/seg_speed.c $(CORE_SRCS) $(CORE_HDRS)
 	@mkdir -p build

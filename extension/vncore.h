@@ -351,8 +351,11 @@ extern int	vn_lexicon_joined_word(const VnLexicon *lex, const char *s,
 #define VN_LEX_F_CNT_SHIFT	12		/* same, folded */
 #define VN_LEX_JOIN_SHIFT	16		/* 4 bits: syllable pair, 1 + 8ths joined */
 #define VN_LEX_SEEN_SHIFT	20		/* 4 bits: log2 bucket of pair count */
+#define VN_LEX_F_JOIN		0x01000000	/* folded pair, mostly one word in
+										 * text with diacritics */
+/* the bits a word span takes from its folded key */
 #define VN_LEX_F_ALL		(VN_LEX_F_V74K | VN_LEX_F_LEARNED | VN_LEX_F_PREFIX | \
-							 (15u << VN_LEX_F_CNT_SHIFT))
+							 (15u << VN_LEX_F_CNT_SHIFT) | VN_LEX_F_JOIN)
 
 /* Feature-set version: weights are only valid for the code that made them. */
 #define VN_SEG_FEATURE_VERSION	7
@@ -473,6 +476,14 @@ extern bool vn_lexbuild_add_name(VnLexBuilder *b, const char *word,
 /* A syllable pair seen `total` times in gold text, `joined` inside a word. */
 extern bool vn_lexbuild_add_pair(VnLexBuilder *b, const char *pair,
 								 size_t len, uint32_t joined, uint32_t total);
+
+/*
+ * Mark a two-syllable word, typed without diacritics, as one that text
+ * without diacritics should keep whole (VN_LEX_F_JOIN).  False unless the
+ * pair's folded form is already a word of the lexicon.
+ */
+extern bool vn_lexbuild_add_folded_join(VnLexBuilder *b, const char *pair,
+										size_t len);
 
 /*
  * Segmenter side of the syllable records (vnsegment.c): their size, and

@@ -1320,6 +1320,27 @@ vn_lexbuild_add_pair(VnLexBuilder *b, const char *pair, size_t len,
 	return true;
 }
 
+bool
+vn_lexbuild_add_folded_join(VnLexBuilder *b, const char *pair, size_t len)
+{
+	char		norm[VN_NORM_BOUND(256)];
+	int			nlen;
+	uint64_t	keys[VN_MAX_WORD_SYLLABLES];
+	uint32_t   *v;
+
+	if (b == NULL || len == 0 || len > 256)
+		return false;
+	nlen = vn_normalize(pair, len, norm);
+	if (nlen <= 0 || !word_chars_ok(norm, nlen) ||
+		word_key(norm, nlen, true, keys) != 2)
+		return false;
+	v = map_find(&b->words, keys[1]);
+	if (v == NULL || !(*v & (VN_LEX_F_V74K | VN_LEX_F_LEARNED)))
+		return false;
+	*v |= VN_LEX_F_JOIN;
+	return true;
+}
+
 void
 vn_lexbuild_add_weight(VnLexBuilder *b, uint64_t key, float w)
 {

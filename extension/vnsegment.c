@@ -1820,6 +1820,30 @@ force_plain_boundaries(VnSegRun *r)
 			 ((r->mode == 1) & lowa & lowb & (noexact | rare)));
 		r->forced[i] += 2 * begin;	/* -1 (undecided) becomes 1 */
 	}
+
+	/*
+	 * Without diacritics, a pair that text with diacritics mostly writes
+	 * as one word (VN_LEX_F_JOIN: "bong da", "doi tuyen") stays whole:
+	 * the model, trained on a few thousand gold sentences, has seen few of
+	 * them and splits many where the folded syllables are also common
+	 * words of their own ("da" is mostly "đã").  Two such pairs in a row
+	 * ("viet nam" and "nam thang") only make one word if the lexicon has
+	 * it; otherwise the first stays whole.
+	 */
+	if (r->mode == 0)
+	{
+		int			run = 1;	/* syllables of the word ending at i - 1 */
+
+		for (int i = 1; i < r->n; i++)
+		{
+			if (r->forced[i] < 0 && (r->span[i - 1][1] & VN_LEX_F_JOIN) &&
+				(run == 1 ||
+				 (run < VN_SEG_MAXSPAN &&
+				  (r->span[i - run][run] & (VN_LEX_F_V74K | VN_LEX_F_LEARNED)))))
+				r->forced[i] = 0;
+			run = r->forced[i] == 0 ? run + 1 : 1;
+		}
+	}
 }
 
 /* User words: longest match from the left wins and is forced whole. */

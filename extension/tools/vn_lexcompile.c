@@ -12,7 +12,8 @@
  * are comments.  modeldir holds what tools/vn_train wrote: learned.txt
  * ("word<TAB>count<TAB>capitalised"; a word written with every syllable
  * capitalised at least 4 times in 5 is a name), pairs.txt
- * ("syl syl<TAB>joined<TAB>seen") and weights.txt ("hexkey weight").
+ * ("syl syl<TAB>joined<TAB>seen"), weights.txt ("hexkey weight") and,
+ * optionally, folded_joins.txt (from tools/vn_foldjoins).
  * Without -m the lexicon has no model and the tokenizer makes every
  * syllable a word.
  *
@@ -63,6 +64,7 @@ main(int argc, char **argv)
 				nskip = 0,
 				nlearned = 0,
 				nnames = 0,
+				njoins = 0,
 				nweights = 0;
 	void	   *img;
 	size_t		len;
@@ -145,6 +147,26 @@ main(int argc, char **argv)
 		}
 		fclose(f);
 
+		/*
+		 * folded_joins.txt, written by tools/vn_foldjoins from news text:
+		 * "syl syl<TAB>joined<TAB>seen" for the folded pairs that text with
+		 * diacritics mostly keeps in one word.  Optional.
+		 */
+		snprintf(path, sizeof(path), "%s/folded_joins.txt", modeldir);
+		f = fopen(path, "r");
+		while (f != NULL && (n = getline(&line, &cap, f)) >= 0)
+		{
+			char	   *tab;
+
+			n = chomp(line, n);
+			if (line[0] == '#' || (tab = strchr(line, '\t')) == NULL)
+				continue;
+			if (vn_lexbuild_add_folded_join(b, line, tab - line))
+				njoins++;
+		}
+		if (f != NULL)
+			fclose(f);
+
 		snprintf(path, sizeof(path), "%s/weights.txt", modeldir);
 		f = open_or_die(path, "r");
 		while ((n = getline(&line, &cap, f)) >= 0)
@@ -198,8 +220,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	free(img);
-	fprintf(stderr, "vn_lexcompile: %ld entries read, %ld skipped, %ld learned words (%ld names), %ld weights; %zu bytes to %s\n",
-			nread, nskip, nlearned, nnames, nweights, len, out);
+	fprintf(stderr, "vn_lexcompile: %ld entries read, %ld skipped, %ld learned words (%ld names), %ld folded joins, %ld weights; %zu bytes to %s\n",
+			nread, nskip, nlearned, nnames, njoins, nweights, len, out);
 	return 0;
 
 usage:
