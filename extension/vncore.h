@@ -478,9 +478,10 @@ extern bool vn_lexbuild_add_pair(VnLexBuilder *b, const char *pair,
 								 size_t len, uint32_t joined, uint32_t total);
 
 /*
- * Mark a two-syllable word, typed without diacritics, as one that text
- * without diacritics should keep whole (VN_LEX_F_JOIN).  False unless the
- * pair's folded form is already a word of the lexicon.
+ * Mark a two-syllable word to be kept whole in text typed without
+ * diacritics (VN_LEX_F_JOIN on its folded form; pair may be written with
+ * or without them).  False unless that folded form is already a word of
+ * the lexicon.
  */
 extern bool vn_lexbuild_add_folded_join(VnLexBuilder *b, const char *pair,
 										size_t len);
@@ -585,8 +586,10 @@ extern void vn_tokenizer_set_hook(VnTokenizer *tz, VnSegHook hook,
  * instead of being decided by the model or the hook; on after
  * vn_tokenizer_init().  The model begins a word at all but about 2 in
  * 10,000 of them and they are two thirds of the boundaries of news, so
- * this saves most of the decoder's work.  The trainer turns it off: a
- * model trained without those boundaries segments worse.
+ * this saves most of the decoder's work.  In text without diacritics the
+ * same switch keeps the pairs marked VN_LEX_F_JOIN whole (forced 0).  The
+ * trainer turns it off: a model trained without those boundaries segments
+ * worse.
  */
 extern void vn_tokenizer_set_plain_rule(VnTokenizer *tz, bool on);
 extern int	vn_segrun_length(const VnSegRun *run);
