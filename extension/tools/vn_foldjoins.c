@@ -10,8 +10,9 @@
  *
  * news.tsv is id<TAB>title<TAB>body per line.  Each body (of the first
  * `lines` lines, default all) is segmented with the lexicon, as text with
- * diacritics, and every pair of adjacent syllables of a Vietnamese word or
- * syllable token is counted under its folded, lowercase form ("bong da"):
+ * diacritics, and every pair of adjacent syllables of a Vietnamese word,
+ * name or syllable token is counted under its folded, lowercase form
+ * ("bong da", "ha noi"; names matter once queries are typed in lowercase):
  * seen, and joined when both are in one word.  Runs without a diacritic
  * are left out, since they are segmented as text typed without them.  A
  * pair seen at least `seen` times (default 10) and joined in at least
@@ -259,7 +260,8 @@ main(int argc, char **argv)
 		{
 			if (tok.type == VN_TOK_SPACE && tok.len == 1 && body[tok.start] == ' ')
 				continue;
-			if (tok.type == VN_TOK_WORD || tok.type == VN_TOK_SYLLABLE)
+			if (tok.type == VN_TOK_WORD || tok.type == VN_TOK_SYLLABLE ||
+				tok.type == VN_TOK_NAME)
 				add_token(run, body + tok.start, tok.len);
 			else
 				flush_run(run);
