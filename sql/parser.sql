@@ -42,9 +42,9 @@ SELECT alias, token FROM ts_debug('vietnamese',
 WHERE alias NOT IN ('space', 'punct');
 
 -- the same words without diacritics, in NFD, in capitals (without them,
--- mạng xã hội and bóng đá stay whole because news text with diacritics
--- mostly writes them as one word: extension/data/model/folded_joins.txt;
--- the model alone, which never saw them, split both)
+-- the pairs of mang xa hoi and bong da stay whole, since news text with
+-- diacritics mostly writes them inside one word (extension/data/model/
+-- folded_joins.txt) and mạng xã hội is a word; the model alone split both)
 SELECT vietnamese_segment('Đảng Cộng sản Việt Nam lãnh đạo mạng xã hội');
 SELECT vietnamese_segment('dang cong san viet nam lanh dao mang xa hoi');
 SELECT vietnamese_segment('lịch thi đấu bóng đá của đội tuyển');
