@@ -353,9 +353,12 @@ extern int	vn_lexicon_joined_word(const VnLexicon *lex, const char *s,
 #define VN_LEX_SEEN_SHIFT	20		/* 4 bits: log2 bucket of pair count */
 #define VN_LEX_F_JOIN		0x01000000	/* folded pair, mostly one word in
 										 * text with diacritics */
+#define VN_LEX_F_NAMEJOIN	0x02000000	/* folded pair, mostly a name when
+										 * capitalised inside a sentence */
 /* the bits a word span takes from its folded key */
 #define VN_LEX_F_ALL		(VN_LEX_F_V74K | VN_LEX_F_LEARNED | VN_LEX_F_PREFIX | \
-							 (15u << VN_LEX_F_CNT_SHIFT) | VN_LEX_F_JOIN)
+							 (15u << VN_LEX_F_CNT_SHIFT) | VN_LEX_F_JOIN | \
+							 VN_LEX_F_NAMEJOIN)
 
 /* Feature-set version: weights are only valid for the code that made them. */
 #define VN_SEG_FEATURE_VERSION	7
@@ -487,6 +490,15 @@ extern bool vn_lexbuild_add_folded_join(VnLexBuilder *b, const char *pair,
 										size_t len);
 
 /*
+ * Mark a pair of syllables as the start of a name when both are
+ * capitalised at the start of a sentence (VN_LEX_F_NAMEJOIN on its folded
+ * form, entered if need be, with the first syllable marked a prefix so
+ * that the word spans reach it; no word bits, so no feature sees it).
+ */
+extern bool vn_lexbuild_add_name_join(VnLexBuilder *b, const char *pair,
+									  size_t len);
+
+/*
  * Segmenter side of the syllable records (vnsegment.c): their size, and
  * the record of one spelling with its hash (false if the tokenizer would
  * not cache that spelling).
@@ -587,7 +599,9 @@ extern void vn_tokenizer_set_hook(VnTokenizer *tz, VnSegHook hook,
  * vn_tokenizer_init().  The model begins a word at all but about 2 in
  * 10,000 of them and they are two thirds of the boundaries of news, so
  * this saves most of the decoder's work.  In text without diacritics the
- * same switch keeps the pairs marked VN_LEX_F_JOIN whole (forced 0).  The
+ * same switch keeps the pairs marked VN_LEX_F_JOIN whole (forced 0), and
+ * in any text a sentence's first two syllables, both capitalised, if
+ * marked VN_LEX_F_NAMEJOIN.  The
  * trainer turns it off: a model trained without those boundaries segments
  * worse.
  */

@@ -1341,6 +1341,38 @@ vn_lexbuild_add_folded_join(VnLexBuilder *b, const char *pair, size_t len)
 	return true;
 }
 
+bool
+vn_lexbuild_add_name_join(VnLexBuilder *b, const char *pair, size_t len)
+{
+	char		norm[VN_NORM_BOUND(256)];
+	int			nlen;
+	uint64_t	keys[VN_MAX_WORD_SYLLABLES];
+	bool		isnew;
+	uint32_t   *v;
+
+	if (b == NULL || len == 0 || len > 256)
+		return false;
+	nlen = vn_normalize(pair, len, norm);
+	if (nlen <= 0 || !word_chars_ok(norm, nlen) ||
+		word_key(norm, nlen, true, keys) != 2)
+		return false;
+	v = map_slot(&b->words, keys[0], &isnew);
+	if (v == NULL)
+	{
+		b->oom = true;
+		return false;
+	}
+	*v |= VN_LEX_F_PREFIX;
+	v = map_slot(&b->words, keys[1], &isnew);
+	if (v == NULL)
+	{
+		b->oom = true;
+		return false;
+	}
+	*v |= VN_LEX_F_NAMEJOIN;
+	return true;
+}
+
 void
 vn_lexbuild_add_weight(VnLexBuilder *b, uint64_t key, float w)
 {

@@ -109,9 +109,38 @@ typedef struct Run
 	char		syl[VN_SEG_WINDOW * 4][64];
 	uint8_t		len[VN_SEG_WINDOW * 4];
 	bool		join[VN_SEG_WINDOW * 4];
+	uint8_t		caps[VN_SEG_WINDOW * 4];	/* 0 lowercase, 1 capitalised, 2 in capitals */
 	int			n;
 	bool		marked;
 } Run;
+
+/* -c: count capitalised pairs (names) instead of joined ones */
+static bool names = false;
+
+/* 0 lowercase, 1 capitalised, 2 in capitals: the case of a syllable's first two letters */
+static int
+syllable_case(const char *s, size_t len)
+{
+	int			up[2] = {0, 0};
+	size_t		i = 0;
+	int			k;
+
+	for (k = 0; k < 2 && i < len; k++)
+	{
+		int32_t		cp;
+		VnLetter	l;
+
+		i += vn_utf8_decode((const unsigned char *) s + i, len - i, &cp);
+		if (cp >= 'A' && cp <= 'Z')
+			up[k] = 1;
+		else if (cp >= 0x80 && vn_letter_decompose(cp, &l) && l.upper)
+			up[k] = 1;
+	}
+	if (!up[0])
+		return 0;
+	/* a one-letter syllable in capitals is only capitalised */
+	return (k == 2 && up[1]) ? 2 : 1;
+}
 
 static void
 flush_run(Run *r)
@@ -119,15 +148,24 @@ flush_run(Run *r)
 	char		buf[160];
 
 	if (r->marked)
-		for (int i = 1; i < r->n; i++)
+		for (int i = names ? 2 : 1; i < r->n; i++)
 		{
 			size_t		a = r->len[i - 1],
 						b = r->len[i];
 
+			/*
+			 * Names (-c): a pair counts after the first syllable of a
+			 * clause only, where a capital means a name, and as joined if
+			 * both are capitalised and in one word; pairs with a syllable
+			 * in capitals are left out.
+			 */
+			if (names && (r->caps[i - 1] == 2 || r->caps[i] == 2))
+				continue;
 			memcpy(buf, r->syl[i - 1], a);
 			buf[a] = ' ';
 			memcpy(buf + a + 1, r->syl[i], b);
-			count_pair(buf, a + 1 + b, r->join[i]);
+			count_pair(buf, a + 1 + b,
+					   r->join[i] && (!names || (r->caps[i - 1] == 1 && r->caps[i] == 1)));
 		}
 	r->n = 0;
 	r->marked = false;
@@ -142,6 +180,7 @@ add_token(Run *r, const char *t, size_t len)
 	int			nl,
 				fl;
 	bool		first = true;
+	size_t		ri = 0;			/* the raw syllable in t */
 
 	if (len > 256 || (nl = vn_normalize(t, len, norm)) <= 0)
 	{
@@ -171,6 +210,18 @@ add_token(Run *r, const char *t, size_t len)
 		memcpy(r->syl[r->n], fold + i, k - i);
 		r->len[r->n] = (uint8_t) (k - i);
 		r->join[r->n] = !first;
+		/* the same syllable in the raw token, for its case */
+		{
+			size_t		re;
+			int			rs;
+
+			while (ri < len && (rs = vn_space_at(t + ri, len - ri)) > 0)
+				ri += rs;
+			for (re = ri; re < len && vn_space_at(t + re, len - re) == 0; re++)
+				;
+			r->caps[r->n] = (uint8_t) syllable_case(t + ri, re - ri);
+			ri = re;
+		}
 		r->n++;
 		first = false;
 		i = k;
@@ -201,10 +252,13 @@ main(int argc, char **argv)
 	ssize_t		n;
 	Run		   *run = xmalloc(sizeof(Run));
 
-	while ((c = getopt(argc, argv, "r:n:l:")) != -1)
+	while ((c = getopt(argc, argv, "cr:n:l:")) != -1)
 	{
 		switch (c)
 		{
+			case 'c':
+				names = true;
+				break;
 			case 'r':
 				rate = atof(optarg);
 				break;
@@ -215,13 +269,13 @@ main(int argc, char **argv)
 				maxlines = atol(optarg);
 				break;
 			default:
-				fprintf(stderr, "usage: vn_foldjoins [-r rate] [-n seen] [-l lines] lexicon.lex news.tsv\n");
+				fprintf(stderr, "usage: vn_foldjoins [-c] [-r rate] [-n seen] [-l lines] lexicon.lex news.tsv\n");
 				return 1;
 		}
 	}
 	if (argc - optind != 2)
 	{
-		fprintf(stderr, "usage: vn_foldjoins [-r rate] [-n seen] [-l lines] lexicon.lex news.tsv\n");
+		fprintf(stderr, "usage: vn_foldjoins [-c] [-r rate] [-n seen] [-l lines] lexicon.lex news.tsv\n");
 		return 1;
 	}
 	lex = vn_lexicon_open(argv[optind], err, sizeof(err));
@@ -279,9 +333,15 @@ main(int argc, char **argv)
 				pairs[i].joined >= rate * pairs[i].seen)
 				pairs[k++] = pairs[i];
 		qsort(pairs, k, sizeof(Pair), cmp_pair);
-		printf("# folded syllable pairs joined in at least %.2f of %ld or more occurrences\n"
-			   "# in news text with diacritics (vn_foldjoins -r %.2f -n %ld, %ld lines)\n",
-			   rate, minseen, rate, minseen, nlines);
+		if (names)
+			printf("# folded syllable pairs both capitalised in at least %.2f of %ld or more\n"
+				   "# occurrences after the first syllable of a clause, in news text with\n"
+				   "# diacritics (vn_foldjoins -c -r %.2f -n %ld, %ld lines)\n",
+				   rate, minseen, rate, minseen, nlines);
+		else
+			printf("# folded syllable pairs joined in at least %.2f of %ld or more occurrences\n"
+				   "# in news text with diacritics (vn_foldjoins -r %.2f -n %ld, %ld lines)\n",
+				   rate, minseen, rate, minseen, nlines);
 		for (size_t i = 0; i < k; i++)
 			printf("%s\t%u\t%u\n", pairs[i].s, pairs[i].joined, pairs[i].seen);
 		nout = (long) k;

@@ -13,7 +13,7 @@
  * ("word<TAB>count<TAB>capitalised"; a word written with every syllable
  * capitalised at least 4 times in 5 is a name), pairs.txt
  * ("syl syl<TAB>joined<TAB>seen"), weights.txt ("hexkey weight") and,
- * optionally, folded_joins.txt (from tools/vn_foldjoins).
+ * optionally, folded_joins.txt and name_joins.txt (from tools/vn_foldjoins).
  * Without -m the lexicon has no model and the tokenizer makes every
  * syllable a word.
  *
@@ -65,6 +65,7 @@ main(int argc, char **argv)
 				nlearned = 0,
 				nnames = 0,
 				njoins = 0,
+				nnamejoins = 0,
 				nweights = 0;
 	void	   *img;
 	size_t		len;
@@ -167,6 +168,22 @@ main(int argc, char **argv)
 		if (f != NULL)
 			fclose(f);
 
+		/* name_joins.txt, from vn_foldjoins -c: pairs that start names */
+		snprintf(path, sizeof(path), "%s/name_joins.txt", modeldir);
+		f = fopen(path, "r");
+		while (f != NULL && (n = getline(&line, &cap, f)) >= 0)
+		{
+			char	   *tab;
+
+			n = chomp(line, n);
+			if (line[0] == '#' || (tab = strchr(line, '\t')) == NULL)
+				continue;
+			if (vn_lexbuild_add_name_join(b, line, tab - line))
+				nnamejoins++;
+		}
+		if (f != NULL)
+			fclose(f);
+
 		snprintf(path, sizeof(path), "%s/weights.txt", modeldir);
 		f = open_or_die(path, "r");
 		while ((n = getline(&line, &cap, f)) >= 0)
@@ -220,8 +237,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	free(img);
-	fprintf(stderr, "vn_lexcompile: %ld entries read, %ld skipped, %ld learned words (%ld names), %ld folded joins, %ld weights; %zu bytes to %s\n",
-			nread, nskip, nlearned, nnames, njoins, nweights, len, out);
+	fprintf(stderr, "vn_lexcompile: %ld entries read, %ld skipped, %ld learned words (%ld names), %ld folded joins, %ld name joins, %ld weights; %zu bytes to %s\n",
+			nread, nskip, nlearned, nnames, njoins, nnamejoins, nweights, len, out);
 	return 0;
 
 usage:

@@ -551,6 +551,7 @@ syllable_shape_differs(int *bad)
 }
 
 static int	tiny_joins;			/* folded joins the tiny lexicon took */
+static int	tiny_name_joins;	/* and name joins */
 
 static VnLexicon *
 tiny_lexicon(void **img)
@@ -572,6 +573,9 @@ tiny_lexicon(void **img)
 		tiny_joins += vn_lexbuild_add_folded_join(b, j[i], strlen(j[i]));
 	tiny_joins += vn_lexbuild_add_folded_join(b, "xin loi", strlen("xin loi"));
 	tiny_joins += vn_lexbuild_add_folded_join(b, "cong", strlen("cong"));
+	/* as name_joins.txt would have them */
+	tiny_name_joins += vn_lexbuild_add_name_join(b, "Thổ Nhĩ", strlen("Thổ Nhĩ"));
+	tiny_name_joins += vn_lexbuild_add_name_join(b, "tho", strlen("tho"));
 	*img = vn_lexbuild_finish(b, &len);
 	vn_lexbuild_free(b);
 	return vn_lexicon_from_buffer(*img, len, err, sizeof(err));
@@ -663,6 +667,29 @@ main(void)
 	t = "lịch bóng đá đội tuyển Việt Nam thắng";
 	ok(strchr(forced_tags(tiny, t, true), '0') == NULL,
 	   "marked text: no folded join: %s", forced_tags(tiny, t, true));
+
+	/*
+	 * A sentence's first two syllables, both capitalised, stay whole if
+	 * they start a name inside sentences (Thổ Nhĩ), with or without
+	 * diacritics; not in lowercase, not after a title (Ông), not inside a
+	 * sentence (the model decides there), not with the rule off.
+	 */
+	ok(tiny_name_joins == 1, "name joins: 1 of 2 taken (not one syllable): %d",
+	   tiny_name_joins);
+	t = "Thổ Nhĩ Kỳ và";
+	ok(strncmp(forced_tags(tiny, t, true), "10", 2) == 0,
+	   "sentence-initial name kept whole: %s", forced_tags(tiny, t, true));
+	t = "Tho Nhi Ky va";
+	ok(strncmp(forced_tags(tiny, t, true), "10", 2) == 0,
+	   "the same without diacritics: %s", forced_tags(tiny, t, true));
+	ok(strncmp(forced_tags(tiny, t, false), "1-", 2) == 0,
+	   "name joins off with the plain rule: %s", forced_tags(tiny, t, false));
+	t = "thổ nhĩ kỳ và";
+	ok(strncmp(forced_tags(tiny, t, true), "10", 2) != 0,
+	   "not in lowercase: %s", forced_tags(tiny, t, true));
+	t = "Ông Thổ Nhĩ Kỳ";
+	ok(strchr(forced_tags(tiny, t, true), '0') == NULL,
+	   "not after a title, nor inside the sentence: %s", forced_tags(tiny, t, true));
 
 	/* user words: kept whole, longest match, folded when the text is unmarked */
 	ok(vn_userlex_add(ulex, "hoà bình", strlen("hoà bình")) == NULL, "user word added");
