@@ -6,7 +6,7 @@
  *	  (extension/data/model/folded_joins.txt) is.
  *
  * Usage:
- *	  vn_foldjoins [-r rate] [-n seen] [-l lines] lexicon.lex news.tsv
+ *	  vn_foldjoins [-c] [-r rate] [-n seen] [-l lines] lexicon.lex news.tsv
  *
  * news.tsv is id<TAB>title<TAB>body per line.  Each body (of the first
  * `lines` lines, default all) is segmented with the lexicon, as text with
@@ -20,6 +20,12 @@
  * sorted.  The compiler marks those that are folded words of the lexicon
  * (VN_LEX_F_JOIN), and the segmenter keeps them whole in text without
  * diacritics.
+ *
+ * With -c it writes name_joins.txt instead: a pair counts only after the
+ * first syllable of a clause, where a capital means a name, and as joined
+ * only if both syllables are capitalised and in one word.  The segmenter
+ * keeps such a pair whole at the start of a sentence (VN_LEX_F_NAMEJOIN),
+ * where the model cannot tell a name from a sentence's first capital.
  *
  * Copyright (c) 2026, vietnamese_fts authors
  *
@@ -109,7 +115,7 @@ typedef struct Run
 	char		syl[VN_SEG_WINDOW * 4][64];
 	uint8_t		len[VN_SEG_WINDOW * 4];
 	bool		join[VN_SEG_WINDOW * 4];
-	uint8_t		caps[VN_SEG_WINDOW * 4];	/* 0 lowercase, 1 capitalised, 2 in capitals */
+	uint8_t		caps[VN_SEG_WINDOW * 4];	/* syllable_case() */
 	int			n;
 	bool		marked;
 } Run;
@@ -229,6 +235,13 @@ add_token(Run *r, const char *t, size_t len)
 }
 
 static int
+usage(void)
+{
+	fprintf(stderr, "usage: vn_foldjoins [-c] [-r rate] [-n seen] [-l lines] lexicon.lex news.tsv\n");
+	return 1;
+}
+
+static int
 cmp_pair(const void *a, const void *b)
 {
 	return strcmp(((const Pair *) a)->s, ((const Pair *) b)->s);
@@ -269,15 +282,11 @@ main(int argc, char **argv)
 				maxlines = atol(optarg);
 				break;
 			default:
-				fprintf(stderr, "usage: vn_foldjoins [-c] [-r rate] [-n seen] [-l lines] lexicon.lex news.tsv\n");
-				return 1;
+				return usage();
 		}
 	}
 	if (argc - optind != 2)
-	{
-		fprintf(stderr, "usage: vn_foldjoins [-c] [-r rate] [-n seen] [-l lines] lexicon.lex news.tsv\n");
-		return 1;
-	}
+		return usage();
 	lex = vn_lexicon_open(argv[optind], err, sizeof(err));
 	if (lex == NULL)
 	{
@@ -334,9 +343,9 @@ main(int argc, char **argv)
 				pairs[k++] = pairs[i];
 		qsort(pairs, k, sizeof(Pair), cmp_pair);
 		if (names)
-			printf("# folded syllable pairs both capitalised in at least %.2f of %ld or more\n"
-				   "# occurrences after the first syllable of a clause, in news text with\n"
-				   "# diacritics (vn_foldjoins -c -r %.2f -n %ld, %ld lines)\n",
+			printf("# folded syllable pairs capitalised in one word in at least %.2f of %ld\n"
+				   "# or more occurrences after the first syllable of a clause, in news text\n"
+				   "# with diacritics (vn_foldjoins -c -r %.2f -n %ld, %ld lines)\n",
 				   rate, minseen, rate, minseen, nlines);
 		else
 			printf("# folded syllable pairs joined in at least %.2f of %ld or more occurrences\n"
