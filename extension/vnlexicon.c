@@ -1276,6 +1276,43 @@ vn_lexbuild_add_name(VnLexBuilder *b, const char *word, size_t len)
 	return true;
 }
 
+/*
+ * Normalize a pair of syllables into norm (VN_NORM_BOUND(256) bytes) and
+ * compute its keys, exact or folded; false unless it is two syllables of
+ * letters.
+ */
+static bool
+pair_keys(const char *pair, size_t len, bool fold, char *norm, int *nlen,
+		  uint64_t *keys)
+{
+	if (len == 0 || len > 256)
+		return false;
+	*nlen = vn_normalize(pair, len, norm);
+	return *nlen > 0 && word_chars_ok(norm, *nlen) &&
+		word_key(norm, *nlen, fold, keys) == 2;
+}
+
+/*
+ * The entry of a pair's key, created if need be, with prefix_bit set on
+ * its first syllable so that the word spans walk on to it; NULL if out of
+ * memory (b->oom set).
+ */
+static uint32_t *
+pair_slot(VnLexBuilder *b, const uint64_t *keys, uint32_t prefix_bit)
+{
+	bool		isnew;
+	uint32_t   *v = map_slot(&b->words, keys[0], &isnew);
+
+	if (v != NULL)
+	{
+		*v |= prefix_bit;
+		v = map_slot(&b->words, keys[1], &isnew);
+	}
+	if (v == NULL)
+		b->oom = true;
+	return v;
+}
+
 bool
 vn_lexbuild_add_pair(VnLexBuilder *b, const char *pair, size_t len,
 					 uint32_t joined, uint32_t total)
@@ -1283,31 +1320,15 @@ vn_lexbuild_add_pair(VnLexBuilder *b, const char *pair, size_t len,
 	char		norm[VN_NORM_BOUND(256)];
 	int			nlen;
 	uint64_t	keys[VN_MAX_WORD_SYLLABLES];
-	bool		isnew;
 	uint32_t   *v;
 	uint32_t	jb,
 				tb;
 
-	if (b == NULL || len == 0 || len > 256 || total == 0 || joined > total)
+	if (b == NULL || total == 0 || joined > total ||
+		!pair_keys(pair, len, false, norm, &nlen, keys))
 		return false;
-	nlen = vn_normalize(pair, len, norm);
-	if (nlen <= 0 || !word_chars_ok(norm, nlen) ||
-		word_key(norm, nlen, false, keys) != 2)
+	if ((v = pair_slot(b, keys, VN_LEX_PREFIX)) == NULL)
 		return false;
-	/* the first syllable must lead the walk on to the pair */
-	v = map_slot(&b->words, keys[0], &isnew);
-	if (v == NULL)
-	{
-		b->oom = true;
-		return false;
-	}
-	*v |= VN_LEX_PREFIX;
-	v = map_slot(&b->words, keys[1], &isnew);
-	if (v == NULL)
-	{
-		b->oom = true;
-		return false;
-	}
 	if (!collect_syllables(b, norm, nlen))
 	{
 		b->oom = true;
@@ -1328,11 +1349,7 @@ vn_lexbuild_add_folded_join(VnLexBuilder *b, const char *pair, size_t len)
 	uint64_t	keys[VN_MAX_WORD_SYLLABLES];
 	uint32_t   *v;
 
-	if (b == NULL || len == 0 || len > 256)
-		return false;
-	nlen = vn_normalize(pair, len, norm);
-	if (nlen <= 0 || !word_chars_ok(norm, nlen) ||
-		word_key(norm, nlen, true, keys) != 2)
+	if (b == NULL || !pair_keys(pair, len, true, norm, &nlen, keys))
 		return false;
 	v = map_find(&b->words, keys[1]);
 	if (v == NULL || !(*v & (VN_LEX_F_V74K | VN_LEX_F_LEARNED)))
@@ -1347,28 +1364,12 @@ vn_lexbuild_add_name_join(VnLexBuilder *b, const char *pair, size_t len)
 	char		norm[VN_NORM_BOUND(256)];
 	int			nlen;
 	uint64_t	keys[VN_MAX_WORD_SYLLABLES];
-	bool		isnew;
 	uint32_t   *v;
 
-	if (b == NULL || len == 0 || len > 256)
+	if (b == NULL || !pair_keys(pair, len, true, norm, &nlen, keys))
 		return false;
-	nlen = vn_normalize(pair, len, norm);
-	if (nlen <= 0 || !word_chars_ok(norm, nlen) ||
-		word_key(norm, nlen, true, keys) != 2)
+	if ((v = pair_slot(b, keys, VN_LEX_F_PREFIX)) == NULL)
 		return false;
-	v = map_slot(&b->words, keys[0], &isnew);
-	if (v == NULL)
-	{
-		b->oom = true;
-		return false;
-	}
-	*v |= VN_LEX_F_PREFIX;
-	v = map_slot(&b->words, keys[1], &isnew);
-	if (v == NULL)
-	{
-		b->oom = true;
-		return false;
-	}
 	*v |= VN_LEX_F_NAMEJOIN;
 	return true;
 }

@@ -51,6 +51,37 @@ chomp(char *line, size_t n)
 	return n;
 }
 
+/*
+ * Mark the pairs listed in an optional file ("syl syl<TAB>..."; '#' lines
+ * are comments) with add; returns how many it took.
+ */
+static long
+read_pairs(const char *path, VnLexBuilder *b,
+		   bool (*add) (VnLexBuilder *b, const char *pair, size_t len))
+{
+	FILE	   *f = fopen(path, "r");
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		n;
+	long		taken = 0;
+
+	if (f == NULL)
+		return 0;
+	while ((n = getline(&line, &cap, f)) >= 0)
+	{
+		char	   *tab;
+
+		n = chomp(line, n);
+		if (line[0] == '#' || (tab = strchr(line, '\t')) == NULL)
+			continue;
+		if (add(b, line, tab - line))
+			taken++;
+	}
+	free(line);
+	fclose(f);
+	return taken;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -149,40 +180,15 @@ main(int argc, char **argv)
 		fclose(f);
 
 		/*
-		 * folded_joins.txt, written by tools/vn_foldjoins from news text:
-		 * "syl syl<TAB>joined<TAB>seen" for the folded pairs that text with
-		 * diacritics mostly keeps in one word.  Optional.
+		 * folded_joins.txt and name_joins.txt, written by tools/vn_foldjoins
+		 * from news text: "syl syl<TAB>joined<TAB>seen" for the folded pairs
+		 * that text with diacritics mostly keeps in one word, and those it
+		 * mostly writes capitalised in one word (names).  Optional.
 		 */
 		snprintf(path, sizeof(path), "%s/folded_joins.txt", modeldir);
-		f = fopen(path, "r");
-		while (f != NULL && (n = getline(&line, &cap, f)) >= 0)
-		{
-			char	   *tab;
-
-			n = chomp(line, n);
-			if (line[0] == '#' || (tab = strchr(line, '\t')) == NULL)
-				continue;
-			if (vn_lexbuild_add_folded_join(b, line, tab - line))
-				njoins++;
-		}
-		if (f != NULL)
-			fclose(f);
-
-		/* name_joins.txt, from vn_foldjoins -c: pairs that start names */
+		njoins = read_pairs(path, b, vn_lexbuild_add_folded_join);
 		snprintf(path, sizeof(path), "%s/name_joins.txt", modeldir);
-		f = fopen(path, "r");
-		while (f != NULL && (n = getline(&line, &cap, f)) >= 0)
-		{
-			char	   *tab;
-
-			n = chomp(line, n);
-			if (line[0] == '#' || (tab = strchr(line, '\t')) == NULL)
-				continue;
-			if (vn_lexbuild_add_name_join(b, line, tab - line))
-				nnamejoins++;
-		}
-		if (f != NULL)
-			fclose(f);
+		nnamejoins = read_pairs(path, b, vn_lexbuild_add_name_join);
 
 		snprintf(path, sizeof(path), "%s/weights.txt", modeldir);
 		f = open_or_die(path, "r");
