@@ -353,8 +353,8 @@ extern int	vn_lexicon_joined_word(const VnLexicon *lex, const char *s,
 #define VN_LEX_SEEN_SHIFT	20		/* 4 bits: log2 bucket of pair count */
 #define VN_LEX_F_JOIN		0x01000000	/* folded pair, mostly one word in
 										 * text with diacritics */
-#define VN_LEX_F_NAMEJOIN	0x02000000	/* folded pair, mostly a name when
-										 * capitalised inside a sentence */
+#define VN_LEX_F_NAMEJOIN	0x02000000	/* folded pair, mostly capitalised in
+										 * one word inside a sentence */
 /* the bits a word span takes from its folded key */
 #define VN_LEX_F_ALL		(VN_LEX_F_V74K | VN_LEX_F_LEARNED | VN_LEX_F_PREFIX | \
 							 (15u << VN_LEX_F_CNT_SHIFT) | VN_LEX_F_JOIN | \
@@ -598,12 +598,11 @@ extern void vn_tokenizer_set_hook(VnTokenizer *tz, VnSegHook hook,
  * instead of being decided by the model or the hook; on after
  * vn_tokenizer_init().  The model begins a word at all but about 2 in
  * 10,000 of them and they are two thirds of the boundaries of news, so
- * this saves most of the decoder's work.  In text without diacritics the
- * same switch keeps the pairs marked VN_LEX_F_JOIN whole (forced 0), and
- * in any text a sentence's first two syllables, both capitalised, if
- * marked VN_LEX_F_NAMEJOIN.  The
- * trainer turns it off: a model trained without those boundaries segments
- * worse.
+ * this saves most of the decoder's work.  The same switch keeps whole
+ * (forced 0) the pairs marked VN_LEX_F_JOIN in text without diacritics,
+ * and a sentence's first two syllables, both capitalised, if marked
+ * VN_LEX_F_NAMEJOIN.  The trainer turns it off: a model trained without
+ * those boundaries segments worse.
  */
 extern void vn_tokenizer_set_plain_rule(VnTokenizer *tz, bool on);
 extern int	vn_segrun_length(const VnSegRun *run);

@@ -1822,6 +1822,19 @@ force_plain_boundaries(VnSegRun *r)
 	}
 
 	/*
+	 * A sentence's first capital says nothing of a name, so the model cuts
+	 * a sentence-initial name's first syllable off ("Thổ | Nhĩ Kỳ",
+	 * "Triều | Tiên"), titles and queries included.  A pair that inside a
+	 * sentence is mostly written capitalised in one word
+	 * (VN_LEX_F_NAMEJOIN) stays whole there when both are capitalised.
+	 */
+	if (r->sentinit && r->n >= 2 && r->forced[1] < 0 &&
+		(r->span[0][1] & VN_LEX_F_NAMEJOIN) &&
+		(r->syl[0].x.flags & (SF_CAP | SF_ALLCAP | SF_VIET)) == (SF_CAP | SF_VIET) &&
+		(r->syl[1].x.flags & (SF_CAP | SF_ALLCAP | SF_VIET)) == (SF_CAP | SF_VIET))
+		r->forced[1] = 0;
+
+	/*
 	 * Without diacritics, a pair that text with diacritics mostly writes
 	 * as one word (VN_LEX_F_JOIN: "bong da", "doi tuyen") stays whole:
 	 * the model, trained on a few thousand gold sentences, has seen few of
@@ -1830,19 +1843,6 @@ force_plain_boundaries(VnSegRun *r)
 	 * ("viet nam" and "nam thang") only make one word if the lexicon has
 	 * it; otherwise the first stays whole.
 	 */
-	/*
-	 * A sentence's first capital says nothing of a name, so the model cuts
-	 * a sentence-initial name's first syllable off ("Thổ | Nhĩ Kỳ",
-	 * "Triều | Tiên"), titles and queries included.  A pair that inside a
-	 * sentence is mostly written with both capitals (VN_LEX_F_NAMEJOIN)
-	 * stays whole there when both are capitalised.
-	 */
-	if (r->sentinit && r->n >= 2 && r->forced[1] < 0 &&
-		(r->span[0][1] & VN_LEX_F_NAMEJOIN) &&
-		(r->syl[0].x.flags & (SF_CAP | SF_ALLCAP | SF_VIET)) == (SF_CAP | SF_VIET) &&
-		(r->syl[1].x.flags & (SF_CAP | SF_ALLCAP | SF_VIET)) == (SF_CAP | SF_VIET))
-		r->forced[1] = 0;
-
 	if (r->mode == 0)
 	{
 		int			run = 1;	/* syllables of the word ending at i - 1 */
