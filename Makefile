@@ -84,7 +84,8 @@ build/vn_train: extension/tools/vn_train.c $(CORE_SRCS) $(CORE_HDRS)
 	@mkdir -p build
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
 
-# the folded pairs to keep whole without diacritics: a developer tool too
+# the pairs and names to keep whole without diacritics or in lowercase: a
+# developer tool too
 build/vn_foldjoins: extension/tools/vn_foldjoins.c $(CORE_SRCS) $(CORE_HDRS)
 	@mkdir -p build
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)

@@ -1,12 +1,13 @@
 /*-------------------------------------------------------------------------
  *
  * vn_foldjoins.c
- *	  Developer tool: find the syllable pairs that text typed without
- *	  diacritics should keep in one word.  Not run by the build; its output
- *	  (extension/data/model/folded_joins.txt) is.
+ *	  Developer tool: find the syllable pairs and names that text typed
+ *	  without diacritics or in lowercase should keep in one word.  Not run
+ *	  by the build; its output (extension/data/model/folded_joins.txt,
+ *	  name_joins.txt, name_words.txt) is.
  *
  * Usage:
- *	  vn_foldjoins [-c] [-r rate] [-n seen] [-l lines] lexicon.lex news.tsv
+ *	  vn_foldjoins [-c | -w] [-r rate] [-n seen] [-l lines] lexicon.lex news.tsv
  *
  * news.tsv is id<TAB>title<TAB>body per line.  Each body (of the first
  * `lines` lines, default all) is segmented with the lexicon, as text with
@@ -27,6 +28,15 @@
  * keeps such a pair whole at the start of a sentence (VN_LEX_F_NAMEJOIN),
  * where the model cannot tell a name from a sentence's first capital.
  *
+ * With -w it writes name_words.txt: names of 2 to 4 Vietnamese syllables
+ * (tokens all capitalised), each under its lowercase form (e) and its
+ * folded form (f), counted wherever those syllables occur in a row, in any
+ * case, and as the name when they are such a token again.  Those that are
+ * the name in at least `rate` of `seen` or more occurrences are printed as
+ * "syllables<TAB>e|f<TAB>as the name<TAB>seen".  Typed in lowercase they
+ * are one word (VN_LEX_NAMEWORD, VN_LEX_F_NAMEWORD): news text writes
+ * them in lowercase almost never, queries often.
+ *
  * Copyright (c) 2026, vietnamese_fts authors
  *
  *-------------------------------------------------------------------------
@@ -43,11 +53,19 @@ typedef struct Pair
 	char	   *s;				/* "syl syl", NUL-terminated */
 	uint32_t	joined;
 	uint32_t	seen;
+	char		kind;			/* -w: 'e' exact, 'f' folded */
 } Pair;
 
-static Pair *pairs;
-static size_t npairs;
-static size_t cappairs;			/* a power of 2 */
+/* open addressing by the key's hash; cap a power of 2 */
+typedef struct Table
+{
+	Pair	   *p;
+	size_t		n;
+	size_t		cap;
+} Table;
+
+static Table pairs;				/* pairs, or (-w) the folded names */
+static Table exact_names;		/* -w: the lowercase names */
 
 static void *
 xmalloc(size_t n)
@@ -62,58 +80,73 @@ xmalloc(size_t n)
 	return p;
 }
 
-static void grow(void);
-
 static void
-count_pair(const char *s, size_t len, bool joined)
+grow(Table *t)
 {
-	uint64_t	h = vn_hash_bytes(s, len);
-	size_t		j;
+	Pair	   *old = t->p;
+	size_t		oldcap = t->cap;
 
-	if (npairs * 2 >= cappairs)
-		grow();
-	for (j = h & (cappairs - 1); pairs[j].s != NULL; j = (j + 1) & (cappairs - 1))
-		if (strlen(pairs[j].s) == len && memcmp(pairs[j].s, s, len) == 0)
-			break;
-	if (pairs[j].s == NULL)
-	{
-		pairs[j].s = xmalloc(len + 1);
-		memcpy(pairs[j].s, s, len);
-		pairs[j].s[len] = '\0';
-		npairs++;
-	}
-	pairs[j].seen++;
-	pairs[j].joined += joined;
-}
-
-static void
-grow(void)
-{
-	Pair	   *old = pairs;
-	size_t		oldcap = cappairs;
-
-	cappairs = cappairs ? cappairs * 2 : 1 << 16;
-	pairs = xmalloc(cappairs * sizeof(Pair));
-	memset(pairs, 0, cappairs * sizeof(Pair));
+	t->cap = t->cap ? t->cap * 2 : 1 << 16;
+	t->p = xmalloc(t->cap * sizeof(Pair));
+	memset(t->p, 0, t->cap * sizeof(Pair));
 	for (size_t i = 0; i < oldcap; i++)
 	{
 		size_t		j;
 
 		if (old[i].s == NULL)
 			continue;
-		for (j = vn_hash_bytes(old[i].s, strlen(old[i].s)) & (cappairs - 1);
-			 pairs[j].s != NULL; j = (j + 1) & (cappairs - 1))
+		for (j = vn_hash_bytes(old[i].s, strlen(old[i].s)) & (t->cap - 1);
+			 t->p[j].s != NULL; j = (j + 1) & (t->cap - 1))
 			;
-		pairs[j] = old[i];
+		t->p[j] = old[i];
 	}
 	free(old);
 }
 
-/* a run of word tokens: folded syllables, each flagged if it joins the one before */
+/* the entry of s, added if create, else NULL if absent */
+static Pair *
+tab_get(Table *t, const char *s, size_t len, bool create)
+{
+	uint64_t	h = vn_hash_bytes(s, len);
+	size_t		j;
+
+	if (t->n * 2 >= t->cap)
+	{
+		if (!create && t->cap == 0)
+			return NULL;
+		grow(t);
+	}
+	for (j = h & (t->cap - 1); t->p[j].s != NULL; j = (j + 1) & (t->cap - 1))
+		if (strlen(t->p[j].s) == len && memcmp(t->p[j].s, s, len) == 0)
+			return &t->p[j];
+	if (!create)
+		return NULL;
+	t->p[j].s = xmalloc(len + 1);
+	memcpy(t->p[j].s, s, len);
+	t->p[j].s[len] = '\0';
+	t->n++;
+	return &t->p[j];
+}
+
+static void
+count_pair(const char *s, size_t len, bool joined)
+{
+	Pair	   *p = tab_get(&pairs, s, len, true);
+
+	p->seen++;
+	p->joined += joined;
+}
+
+/*
+ * a run of word tokens: folded syllables (and, for -w, normalized ones),
+ * each flagged if it joins the one before
+ */
 typedef struct Run
 {
 	char		syl[VN_SEG_WINDOW * 4][64];
 	uint8_t		len[VN_SEG_WINDOW * 4];
+	char		esyl[VN_SEG_WINDOW * 4][64];
+	uint8_t		elen[VN_SEG_WINDOW * 4];
 	bool		join[VN_SEG_WINDOW * 4];
 	uint8_t		caps[VN_SEG_WINDOW * 4];	/* syllable_case() */
 	int			n;
@@ -122,6 +155,10 @@ typedef struct Run
 
 /* -c: count capitalised pairs (names) instead of joined ones */
 static bool names = false;
+
+/* -w: count names as whole words; pass 1 finds them, pass 2 counts */
+static bool name_words = false;
+static int	pass = 1;
 
 /* 0 lowercase, 1 capitalised, 2 in capitals: the case of a syllable's first two letters */
 static int
@@ -148,12 +185,88 @@ syllable_case(const char *s, size_t len)
 	return (k == 2 && up[1]) ? 2 : 1;
 }
 
+/* syllables j .. j + L - 1 of the run, folded or not, joined by spaces */
+static size_t
+ngram(const Run *r, int j, int L, bool fold, char *buf)
+{
+	size_t		o = 0;
+
+	for (int k = j; k < j + L; k++)
+	{
+		size_t		n = fold ? r->len[k] : r->elen[k];
+
+		if (k > j)
+			buf[o++] = ' ';
+		memcpy(buf + o, fold ? r->syl[k] : r->esyl[k], n);
+		o += n;
+	}
+	return o;
+}
+
+/* are syllables j .. j + L - 1 Vietnamese (folded, so any tone will do)? */
+static bool
+viet_syllables(const Run *r, int j, int L)
+{
+	for (int k = j; k < j + L; k++)
+		if (!vn_is_viet_syllable(r->syl[k], r->len[k]))
+			return false;
+	return true;
+}
+
+/*
+ * -w.  Pass 1: the names, tokens of 2 to VN_SEG_MAXSPAN Vietnamese
+ * syllables all capitalised, under their folded and their normalized
+ * (lowercase) form.  Pass 2: every run of syllables whose form is such a
+ * name is seen, and counted as the name if it is such a token again (not
+ * part of a longer name, nor two names side by side).
+ */
+static void
+count_name_words(const Run *r)
+{
+	char		buf[VN_SEG_MAXSPAN * 64];
+
+	for (int j = 0; j < r->n; j++)
+	{
+		for (int L = 2; L <= VN_SEG_MAXSPAN && j + L <= r->n; L++)
+		{
+			bool		allcap = true,
+						token = !r->join[j] &&
+				(j + L == r->n || !r->join[j + L]);
+
+			for (int k = j; k < j + L; k++)
+			{
+				allcap &= r->caps[k] == 1;
+				token &= k == j || r->join[k];
+			}
+			if (pass == 1 && !(token && allcap && viet_syllables(r, j, L)))
+				continue;
+			for (int f = 0; f < 2; f++)
+			{
+				Table	   *t = f ? &pairs : &exact_names;
+				size_t		n = ngram(r, j, L, f, buf);
+				Pair	   *p = tab_get(t, buf, n, pass == 1);
+
+				if (p == NULL)
+					continue;
+				p->kind = f ? 'f' : 'e';
+				if (pass == 2)
+				{
+					p->seen++;
+					p->joined += token && allcap;
+				}
+			}
+		}
+	}
+}
+
 static void
 flush_run(Run *r)
 {
 	char		buf[160];
 
-	if (r->marked)
+	if (name_words)
+		count_name_words(r);
+	else if (r->marked)
 		for (int i = names ? 2 : 1; i < r->n; i++)
 		{
 			size_t		a = r->len[i - 1],
@@ -187,6 +300,7 @@ add_token(Run *r, const char *t, size_t len)
 				fl;
 	bool		first = true;
 	size_t		ri = 0;			/* the raw syllable in t */
+	int			ni = 0;			/* the normalized one in norm */
 
 	if (len > 256 || (nl = vn_normalize(t, len, norm)) <= 0)
 	{
@@ -199,7 +313,8 @@ add_token(Run *r, const char *t, size_t len)
 	for (int i = 0; i < fl;)
 	{
 		int			s = vn_space_at(fold + i, fl - i),
-					k = i;
+					k = i,
+					ne;
 
 		if (s > 0)
 		{
@@ -208,13 +323,20 @@ add_token(Run *r, const char *t, size_t len)
 		}
 		while (k < fl && vn_space_at(fold + k, fl - k) == 0)
 			k++;
-		if (k - i > 63 || r->n == VN_SEG_WINDOW * 4)
+		while (ni < nl && (s = vn_space_at(norm + ni, nl - ni)) > 0)
+			ni += s;
+		for (ne = ni; ne < nl && vn_space_at(norm + ne, nl - ne) == 0; ne++)
+			;
+		if (k - i > 63 || ne - ni > 63 || r->n == VN_SEG_WINDOW * 4)
 		{
 			flush_run(r);
 			return;
 		}
 		memcpy(r->syl[r->n], fold + i, k - i);
 		r->len[r->n] = (uint8_t) (k - i);
+		memcpy(r->esyl[r->n], norm + ni, ne - ni);
+		r->elen[r->n] = (uint8_t) (ne - ni);
+		ni = ne;
 		r->join[r->n] = !first;
 		/* the same syllable in the raw token, for its case */
 		{
@@ -237,14 +359,18 @@ add_token(Run *r, const char *t, size_t len)
 static int
 usage(void)
 {
-	fprintf(stderr, "usage: vn_foldjoins [-c] [-r rate] [-n seen] [-l lines] lexicon.lex news.tsv\n");
+	fprintf(stderr, "usage: vn_foldjoins [-c | -w] [-r rate] [-n seen] [-l lines] lexicon.lex news.tsv\n");
 	return 1;
 }
 
 static int
 cmp_pair(const void *a, const void *b)
 {
-	return strcmp(((const Pair *) a)->s, ((const Pair *) b)->s);
+	const Pair *x = a,
+			   *y = b;
+	int			c = strcmp(x->s, y->s);
+
+	return c != 0 ? c : x->kind - y->kind;
 }
 
 int
@@ -265,12 +391,15 @@ main(int argc, char **argv)
 	ssize_t		n;
 	Run		   *run = xmalloc(sizeof(Run));
 
-	while ((c = getopt(argc, argv, "cr:n:l:")) != -1)
+	while ((c = getopt(argc, argv, "cwr:n:l:")) != -1)
 	{
 		switch (c)
 		{
 			case 'c':
 				names = true;
+				break;
+			case 'w':
+				name_words = true;
 				break;
 			case 'r':
 				rate = atof(optarg);
@@ -301,6 +430,10 @@ main(int argc, char **argv)
 	}
 	tz = xmalloc(vn_tokenizer_size());
 	vn_tokenizer_init(tz, lex, NULL, "", 0);
+	for (pass = 1; pass <= (name_words ? 2 : 1); pass++)
+	{
+	rewind(f);
+	nlines = 0;
 	run->n = 0;
 	run->marked = false;
 	while ((maxlines < 0 || nlines < maxlines) &&
@@ -331,18 +464,30 @@ main(int argc, char **argv)
 		}
 		flush_run(run);
 	}
+	}
 	fclose(f);
 
-	/* keep the pairs that pass, sorted */
+	/* keep the pairs (or names) that pass, sorted */
 	{
+		Pair	   *out = xmalloc((pairs.cap + exact_names.cap + 1) * sizeof(Pair));
 		size_t		k = 0;
 
-		for (size_t i = 0; i < cappairs; i++)
-			if (pairs[i].s && pairs[i].seen >= minseen &&
-				pairs[i].joined >= rate * pairs[i].seen)
-				pairs[k++] = pairs[i];
-		qsort(pairs, k, sizeof(Pair), cmp_pair);
-		if (names)
+		for (int t = 0; t < 2; t++)
+		{
+			const Table *tab = t ? &exact_names : &pairs;
+
+			for (size_t i = 0; i < tab->cap; i++)
+				if (tab->p[i].s && tab->p[i].seen >= minseen &&
+					tab->p[i].joined >= rate * tab->p[i].seen)
+					out[k++] = tab->p[i];
+		}
+		qsort(out, k, sizeof(Pair), cmp_pair);
+		if (name_words)
+			printf("# names of 2 to %d syllables, lowercase (e) or folded (f), that news\n"
+				   "# text with diacritics writes as one capitalised name in at least %.2f\n"
+				   "# of %ld or more occurrences (vn_foldjoins -w -r %.2f -n %ld, %ld lines)\n",
+				   VN_SEG_MAXSPAN, rate, minseen, rate, minseen, nlines);
+		else if (names)
 			printf("# folded syllable pairs capitalised in one word in at least %.2f of %ld\n"
 				   "# or more occurrences after the first syllable of a clause, in news text\n"
 				   "# with diacritics (vn_foldjoins -c -r %.2f -n %ld, %ld lines)\n",
@@ -352,10 +497,16 @@ main(int argc, char **argv)
 				   "# in news text with diacritics (vn_foldjoins -r %.2f -n %ld, %ld lines)\n",
 				   rate, minseen, rate, minseen, nlines);
 		for (size_t i = 0; i < k; i++)
-			printf("%s\t%u\t%u\n", pairs[i].s, pairs[i].joined, pairs[i].seen);
+		{
+			if (name_words)
+				printf("%s\t%c\t%u\t%u\n", out[i].s, out[i].kind,
+					   out[i].joined, out[i].seen);
+			else
+				printf("%s\t%u\t%u\n", out[i].s, out[i].joined, out[i].seen);
+		}
 		nout = (long) k;
 	}
-	fprintf(stderr, "vn_foldjoins: %ld lines, %zu pairs, %ld written\n",
-			nlines, npairs, nout);
+	fprintf(stderr, "vn_foldjoins: %ld lines, %zu %s, %ld written\n",
+			nlines, pairs.n + exact_names.n, name_words ? "names" : "pairs", nout);
 	return 0;
 }
