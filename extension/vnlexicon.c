@@ -1374,6 +1374,40 @@ vn_lexbuild_add_name_join(VnLexBuilder *b, const char *pair, size_t len)
 	return true;
 }
 
+bool
+vn_lexbuild_add_name_word(VnLexBuilder *b, const char *name, size_t len,
+						  bool fold)
+{
+	char		norm[VN_NORM_BOUND(256)];
+	int			nlen,
+				n;
+	uint64_t	keys[VN_MAX_WORD_SYLLABLES];
+	uint32_t   *v = NULL;
+
+	if (b == NULL || len == 0 || len > 256)
+		return false;
+	nlen = vn_normalize(name, len, norm);
+	if (nlen <= 0 || !word_chars_ok(norm, nlen))
+		return false;
+	n = word_key(norm, nlen, fold, keys);
+	if (n < 2 || n > VN_SEG_MAXSPAN)
+		return false;
+	for (int i = 0; i < n; i++)
+	{
+		bool		isnew;
+
+		if ((v = map_slot(&b->words, keys[i], &isnew)) == NULL)
+		{
+			b->oom = true;
+			return false;
+		}
+		if (i < n - 1)
+			*v |= fold ? VN_LEX_F_PREFIX : VN_LEX_PREFIX;
+	}
+	*v |= fold ? VN_LEX_F_NAMEWORD : VN_LEX_NAMEWORD;
+	return true;
+}
+
 void
 vn_lexbuild_add_weight(VnLexBuilder *b, uint64_t key, float w)
 {

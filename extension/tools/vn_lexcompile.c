@@ -13,7 +13,8 @@
  * ("word<TAB>count<TAB>capitalised"; a word written with every syllable
  * capitalised at least 4 times in 5 is a name), pairs.txt
  * ("syl syl<TAB>joined<TAB>seen"), weights.txt ("hexkey weight") and,
- * optionally, folded_joins.txt and name_joins.txt (from tools/vn_foldjoins).
+ * optionally, folded_joins.txt, name_joins.txt and name_words.txt (from
+ * tools/vn_foldjoins).
  * Without -m the lexicon has no model and the tokenizer makes every
  * syllable a word.
  *
@@ -52,8 +53,8 @@ chomp(char *line, size_t n)
 }
 
 /*
- * Mark the pairs listed in an optional file ("syl syl<TAB>..."; '#' lines
- * are comments) with add; returns how many it took.
+ * Mark the pairs (or names) listed in an optional file ("syl syl<TAB>...";
+ * '#' lines are comments) with add; returns how many it took.
  */
 static long
 read_pairs(const char *path, VnLexBuilder *b,
@@ -82,6 +83,20 @@ read_pairs(const char *path, VnLexBuilder *b,
 	return taken;
 }
 
+/*
+ * A line of name_words.txt (tools/vn_foldjoins -w): "name<TAB>e|f<TAB>...",
+ * the name in lowercase (e) or folded (f); len is up to the tab.
+ */
+static bool
+add_name_word(VnLexBuilder *b, const char *line, size_t len)
+{
+	char		kind = line[len + 1];
+
+	if (kind != 'e' && kind != 'f')
+		return false;
+	return vn_lexbuild_add_name_word(b, line, len, kind == 'f');
+}
+
 int
 main(int argc, char **argv)
 {
@@ -97,6 +112,7 @@ main(int argc, char **argv)
 				nnames = 0,
 				njoins = 0,
 				nnamejoins = 0,
+				nnamewords = 0,
 				nweights = 0;
 	void	   *img;
 	size_t		len;
@@ -183,12 +199,15 @@ main(int argc, char **argv)
 		 * folded_joins.txt and name_joins.txt, written by tools/vn_foldjoins
 		 * from news text: "syl syl<TAB>joined<TAB>seen" for the folded pairs
 		 * that text with diacritics mostly keeps in one word, and those it
-		 * mostly writes capitalised in one word (names).  Optional.
+		 * mostly writes capitalised in one word (names); name_words.txt
+		 * (-w), the names it nearly always writes capitalised.  Optional.
 		 */
 		snprintf(path, sizeof(path), "%s/folded_joins.txt", modeldir);
 		njoins = read_pairs(path, b, vn_lexbuild_add_folded_join);
 		snprintf(path, sizeof(path), "%s/name_joins.txt", modeldir);
 		nnamejoins = read_pairs(path, b, vn_lexbuild_add_name_join);
+		snprintf(path, sizeof(path), "%s/name_words.txt", modeldir);
+		nnamewords = read_pairs(path, b, add_name_word);
 
 		snprintf(path, sizeof(path), "%s/weights.txt", modeldir);
 		f = open_or_die(path, "r");
@@ -243,8 +262,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	free(img);
-	fprintf(stderr, "vn_lexcompile: %ld entries read, %ld skipped, %ld learned words (%ld names), %ld folded joins, %ld name joins, %ld weights; %zu bytes to %s\n",
-			nread, nskip, nlearned, nnames, njoins, nnamejoins, nweights, len, out);
+	fprintf(stderr, "vn_lexcompile: %ld entries read, %ld skipped, %ld learned words (%ld names), %ld folded joins, %ld name joins, %ld name words, %ld weights; %zu bytes to %s\n",
+			nread, nskip, nlearned, nnames, njoins, nnamejoins, nnamewords, nweights, len, out);
 	return 0;
 
 usage:

@@ -552,6 +552,7 @@ syllable_shape_differs(int *bad)
 
 static int	tiny_joins;			/* folded joins the tiny lexicon took */
 static int	tiny_name_joins;	/* and name joins */
+static int	tiny_name_words;	/* and names of several syllables */
 
 static VnLexicon *
 tiny_lexicon(void **img)
@@ -560,8 +561,9 @@ tiny_lexicon(void **img)
 	size_t		len;
 	char		err[256];
 	const char *w[] = {"cộng sản", "việt nam", "hoà bình", "xin chào",
-	"bóng đá", "đội tuyển", "năm tháng", NULL};
-	const char *j[] = {"bong da", "doi tuyen", "viet nam", "nam thang", NULL};
+	"bóng đá", "đội tuyển", "năm tháng", "chứng minh", "thủ phạm", NULL};
+	const char *j[] = {"bong da", "doi tuyen", "viet nam", "nam thang",
+	"chung minh", NULL};
 
 	for (int i = 0; w[i]; i++)
 		vn_lexbuild_add_word(b, w[i], strlen(w[i]), false, 0);
@@ -576,6 +578,13 @@ tiny_lexicon(void **img)
 	/* as name_joins.txt would have them */
 	tiny_name_joins += vn_lexbuild_add_name_join(b, "Thổ Nhĩ", strlen("Thổ Nhĩ"));
 	tiny_name_joins += vn_lexbuild_add_name_join(b, "tho", strlen("tho"));
+	/* as name_words.txt would have them: lowercase (false) or folded */
+	tiny_name_words += vn_lexbuild_add_name_word(b, "phạm minh chính", strlen("phạm minh chính"), false);
+	tiny_name_words += vn_lexbuild_add_name_word(b, "pham minh chinh", strlen("pham minh chinh"), true);
+	tiny_name_words += vn_lexbuild_add_name_word(b, "minh anh", strlen("minh anh"), false);
+	tiny_name_words += vn_lexbuild_add_name_word(b, "minh anh", strlen("minh anh"), true);
+	tiny_name_words += vn_lexbuild_add_name_word(b, "phạm", strlen("phạm"), false);
+	tiny_name_words += vn_lexbuild_add_name_word(b, "a b c d e", strlen("a b c d e"), true);
 	*img = vn_lexbuild_finish(b, &len);
 	vn_lexbuild_free(b);
 	return vn_lexicon_from_buffer(*img, len, err, sizeof(err));
@@ -657,7 +666,7 @@ main(void)
 	 * diacritics, where the words are told apart as written, nor with the
 	 * rule off.  Only folded words of the lexicon take the mark.
 	 */
-	ok(tiny_joins == 4, "folded joins: 4 of 6 taken (not xin loi, not one syllable): %d",
+	ok(tiny_joins == 5, "folded joins: 5 of 7 taken (not xin loi, not one syllable): %d",
 	   tiny_joins);
 	t = "lich bong da doi tuyen viet nam thang";
 	ok(strcmp(forced_tags(tiny, t, true), "1101010-") == 0,
@@ -690,6 +699,47 @@ main(void)
 	t = "Ông Thổ Nhĩ Kỳ";
 	ok(strchr(forced_tags(tiny, t, true), '0') == NULL,
 	   "not after a title, nor inside the sentence: %s", forced_tags(tiny, t, true));
+
+	/*
+	 * A name typed in lowercase stays whole where news text writes it as
+	 * one capitalised name: its exact form in text with diacritics, its
+	 * folded form without them.  Not capitalised (the model decides), not
+	 * where a word crosses its end (chứng minh | anh), not with the rule
+	 * off.
+	 */
+	ok(tiny_name_words == 4, "name words: 4 of 6 taken (not one syllable, not five): %d",
+	   tiny_name_words);
+	t = "ông phạm minh chính nói";
+	ok(strcmp(forced_tags(tiny, t, true), "11001") == 0,
+	   "lowercase name kept whole: %s", forced_tags(tiny, t, true));
+	ok(strcmp(forced_tags(tiny, t, false), "1----") == 0,
+	   "name words off with the plain rule: %s", forced_tags(tiny, t, false));
+	t = "ong pham minh chinh noi";
+	ok(strcmp(forced_tags(tiny, t, true), "11001") == 0,
+	   "the same without diacritics: %s", forced_tags(tiny, t, true));
+	t = "ông pham minh chinh nói";
+	ok(strchr(forced_tags(tiny, t, true), '0') == NULL,
+	   "text with diacritics takes only the exact form: %s", forced_tags(tiny, t, true));
+	t = "ông Phạm Minh Chính nói";
+	ok(strchr(forced_tags(tiny, t, true), '0') == NULL,
+	   "capitalised: left to the model: %s", forced_tags(tiny, t, true));
+	t = "minh anh nói";
+	ok(strcmp(forced_tags(tiny, t, true), "101") == 0,
+	   "a name of two syllables: %s", forced_tags(tiny, t, true));
+	t = "chứng minh anh nói";
+	ok(strchr(forced_tags(tiny, t, true), '0') == NULL,
+	   "not where a word crosses its end: %s", forced_tags(tiny, t, true));
+
+	/*
+	 * Without diacritics most syllables make some word with a neighbour
+	 * (thu pham), so only a folded join stops a name (chung minh).
+	 */
+	t = "chung minh anh noi";
+	ok(strcmp(forced_tags(tiny, t, true), "1011") == 0,
+	   "unmarked: a folded join wins: %s", forced_tags(tiny, t, true));
+	t = "thu pham minh chinh";
+	ok(strcmp(forced_tags(tiny, t, true), "1100") == 0,
+	   "unmarked: a folded word that is no join does not: %s", forced_tags(tiny, t, true));
 
 	/* user words: kept whole, longest match, folded when the text is unmarked */
 	ok(vn_userlex_add(ulex, "hoà bình", strlen("hoà bình")) == NULL, "user word added");
