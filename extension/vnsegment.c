@@ -1844,6 +1844,30 @@ lowercase_names(VnSegRun *r)
 	}
 }
 
+/* the longest name of lowercase_names()'s list, capitalised, that starts the run */
+static void
+capitalised_initial_name(VnSegRun *r)
+{
+	uint32_t	want = r->mode ? VN_LEX_NAMEWORD : VN_LEX_F_NAMEWORD;
+	int			n = r->n,
+				best = 0;
+
+	for (int L = 1; L <= VN_SEG_MAXSPAN && L <= n; L++)
+	{
+		if ((r->syl[L - 1].x.flags & (SF_CAP | SF_ALLCAP | SF_VIET)) != (SF_CAP | SF_VIET))
+			break;
+		if (r->span[0][L - 1] & want)
+			best = L;
+	}
+	if (best < 2 || (best < n && (crossed(r, best) || r->forced[best] == 0)))
+		return;
+	for (int k = 1; k < best; k++)
+		if (r->forced[k] > 0)
+			return;
+	for (int k = 1; k < best; k++)
+		r->forced[k] = 0;
+}
+
 /*
  * Boundaries where the model all but always begins a word begin one by
  * rule, without being scored (vn_tokenizer_set_plain_rule):
@@ -1907,6 +1931,14 @@ force_plain_boundaries(VnSegRun *r)
 		(r->syl[0].x.flags & (SF_CAP | SF_ALLCAP | SF_VIET)) == (SF_CAP | SF_VIET) &&
 		(r->syl[1].x.flags & (SF_CAP | SF_ALLCAP | SF_VIET)) == (SF_CAP | SF_VIET))
 		r->forced[1] = 0;
+
+	/*
+	 * So does a name of lowercase_names()'s list written capitalised there
+	 * ("Tô Lâm", whose folded pair is too often other words to be such a
+	 * pair).
+	 */
+	if (r->sentinit && r->names)
+		capitalised_initial_name(r);
 
 	/*
 	 * Without diacritics, a pair that text with diacritics mostly writes

@@ -703,9 +703,9 @@ main(void)
 	/*
 	 * A name typed in lowercase stays whole where news text writes it as
 	 * one capitalised name: its exact form in text with diacritics, its
-	 * folded form without them.  Not capitalised (the model decides), not
-	 * where a word crosses its end (chứng minh | anh), not with the rule
-	 * off.
+	 * folded form without them; capitalised, only at the start of a
+	 * sentence (inside one the model knows it by its capitals).  Not where
+	 * a word crosses its end (chứng minh | anh), not with the rule off.
 	 */
 	ok(tiny_name_words == 4, "name words: 4 of 6 taken (not one syllable, not five): %d",
 	   tiny_name_words);
@@ -722,7 +722,13 @@ main(void)
 	   "text with diacritics takes only the exact form: %s", forced_tags(tiny, t, true));
 	t = "ông Phạm Minh Chính nói";
 	ok(strchr(forced_tags(tiny, t, true), '0') == NULL,
-	   "capitalised: left to the model: %s", forced_tags(tiny, t, true));
+	   "capitalised inside a sentence: left to the model: %s", forced_tags(tiny, t, true));
+	t = "Phạm Minh Chính nói";
+	ok(strncmp(forced_tags(tiny, t, true), "100", 3) == 0,
+	   "capitalised at the start of a sentence: kept whole: %s", forced_tags(tiny, t, true));
+	t = "Phạm Minh Chinh nói";
+	ok(strchr(forced_tags(tiny, t, true), '0') == NULL,
+	   "not another name's spelling: %s", forced_tags(tiny, t, true));
 	t = "minh anh nói";
 	ok(strcmp(forced_tags(tiny, t, true), "101") == 0,
 	   "a name of two syllables: %s", forced_tags(tiny, t, true));
