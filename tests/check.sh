@@ -82,9 +82,9 @@ else
 fi
 
 # 3c. the same titles with and without diacritics: how much of the
-# segmentation survives stripping them (95.28%; 93.56% without the folded
+# segmentation survives stripping them (95.26%; 93.56% without the folded
 # joins of extension/data/model/folded_joins.txt), and lowercasing them as
-# queries are typed (92.85% without diacritics, 96.88% with them; 90.92%
+# queries are typed (92.87% without diacritics, 96.92% with them; 90.92%
 # and 94.77% without the names of name_words.txt)
 SEG_FOLD_FLOOR=${SEG_FOLD_FLOOR:-94.8}
 SEG_LOWER_FLOOR=${SEG_LOWER_FLOOR:-92.4}
