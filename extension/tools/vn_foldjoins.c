@@ -29,13 +29,13 @@
  * where the model cannot tell a name from a sentence's first capital.
  *
  * With -w it writes name_words.txt: names of 2 to 4 Vietnamese syllables
- * (tokens all capitalised), each under its lowercase form (e) and its
- * folded form (f), counted wherever those syllables occur in a row, in any
- * case, and as the name when they are such a token again.  Those that are
- * the name in at least `rate` of `seen` or more occurrences are printed as
- * "syllables<TAB>e|f<TAB>as the name<TAB>seen".  Typed in lowercase they
- * are one word (VN_LEX_NAMEWORD, VN_LEX_F_NAMEWORD): news text writes
- * them in lowercase almost never, queries often.
+ * (all capitalised inside one token), each under its lowercase form (e)
+ * and its folded form (f), counted wherever those syllables occur in a
+ * row, in any case, and as the name when they are so written again.  Those
+ * that are the name in at least `rate` of `seen` or more occurrences are
+ * printed as "syllables<TAB>e|f<TAB>as the name<TAB>seen".  Typed in
+ * lowercase they are one word (VN_LEX_NAMEWORD, VN_LEX_F_NAMEWORD): news
+ * text writes them in lowercase almost never, queries often.
  *
  * Copyright (c) 2026, vietnamese_fts authors
  *
@@ -214,11 +214,12 @@ viet_syllables(const Run *r, int j, int L)
 }
 
 /*
- * -w.  Pass 1: the names, tokens of 2 to VN_SEG_MAXSPAN Vietnamese
- * syllables all capitalised, under their folded and their normalized
- * (lowercase) form.  Pass 2: every run of syllables whose form is such a
- * name is seen, and counted as the name if it is such a token again (not
- * part of a longer name, nor two names side by side).
+ * -w.  Pass 1: the names, runs of 2 to VN_SEG_MAXSPAN Vietnamese
+ * syllables inside one token, all capitalised, under their folded and
+ * their normalized (lowercase) form: a name or part of one ("Hữu Thắng" of
+ * "Nguyễn Hữu Thắng").  Pass 2: every run of syllables whose form is such
+ * a name is seen, and counted as the name if it is inside such a token
+ * again (so not two names side by side, "Trung Quốc Tập Cận").
  */
 static void
 count_name_words(const Run *r)
@@ -230,15 +231,14 @@ count_name_words(const Run *r)
 		for (int L = 2; L <= VN_SEG_MAXSPAN && j + L <= r->n; L++)
 		{
 			bool		allcap = true,
-						token = !r->join[j] &&
-				(j + L == r->n || !r->join[j + L]);
+						inside = true;	/* in one token */
 
 			for (int k = j; k < j + L; k++)
 			{
 				allcap &= r->caps[k] == 1;
-				token &= k == j || r->join[k];
+				inside &= k == j || r->join[k];
 			}
-			if (pass == 1 && !(token && allcap && viet_syllables(r, j, L)))
+			if (pass == 1 && !(inside && allcap && viet_syllables(r, j, L)))
 				continue;
 			for (int f = 0; f < 2; f++)
 			{
@@ -252,7 +252,7 @@ count_name_words(const Run *r)
 				if (pass == 2)
 				{
 					p->seen++;
-					p->joined += token && allcap;
+					p->joined += inside && allcap;
 				}
 			}
 		}
