@@ -355,8 +355,8 @@ extern int	vn_lexicon_joined_word(const VnLexicon *lex, const char *s,
 										 * text with diacritics */
 #define VN_LEX_F_NAMEJOIN	0x02000000	/* folded pair, mostly capitalised in
 										 * one word inside a sentence */
-#define VN_LEX_NAMEWORD		0x04000000	/* exact form (lowercase) is mostly a
-										 * whole capitalised name in news */
+#define VN_LEX_NAMEWORD		0x04000000	/* exact form (lowercase) is mostly
+										 * capitalised inside a name in news */
 #define VN_LEX_F_NAMEWORD	0x08000000	/* same, for the folded form */
 /* the bits a word span takes from its folded key */
 #define VN_LEX_F_ALL		(VN_LEX_F_V74K | VN_LEX_F_LEARNED | VN_LEX_F_PREFIX | \
@@ -502,11 +502,12 @@ extern bool vn_lexbuild_add_name_join(VnLexBuilder *b, const char *pair,
 									  size_t len);
 
 /*
- * A name of 2 to VN_SEG_MAXSPAN syllables that news text writes
- * capitalised as one word in nearly all its occurrences, by its exact form
- * (VN_LEX_NAMEWORD) or with fold its folded form (VN_LEX_F_NAMEWORD); the
- * segmenter keeps it whole when typed in lowercase.  Its prefixes become
- * prefixes, so that the word spans walk on to it.
+ * A name (or part of one) of 2 to VN_SEG_MAXSPAN syllables that news text
+ * writes capitalised inside one name in nearly all its occurrences, by its
+ * exact form (VN_LEX_NAMEWORD) or with fold its folded form
+ * (VN_LEX_F_NAMEWORD); the segmenter keeps it whole when typed in
+ * lowercase.  Its prefixes become prefixes, so that the word spans walk on
+ * to it.
  */
 extern bool vn_lexbuild_add_name_word(VnLexBuilder *b, const char *name,
 									  size_t len, bool fold);

@@ -1793,11 +1793,11 @@ crossed(const VnSegRun *r, int i)
 /*
  * A name typed in lowercase ("phạm minh chính", "nguyen phu trong"): the
  * model knows names by their capitals and cuts it into syllables.  A run
- * of lowercase Vietnamese syllables that news text nearly always writes as
- * one capitalised name (VN_LEX_NAMEWORD; VN_LEX_F_NAMEWORD in text without
- * diacritics) is kept whole, the longest from the left first, unless a
- * word crosses either end ("chứng minh anh" holds no "Minh Anh") or the
- * boundaries are decided already.
+ * of lowercase Vietnamese syllables that news text nearly always writes
+ * capitalised inside one name (VN_LEX_NAMEWORD; VN_LEX_F_NAMEWORD in text
+ * without diacritics) is kept whole, the longest from the left first,
+ * unless a word crosses either end ("công an giang tay" holds no "An
+ * Giang") or the boundaries are decided already.
  */
 static void
 lowercase_names(VnSegRun *r)

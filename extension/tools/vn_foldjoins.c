@@ -484,8 +484,8 @@ main(int argc, char **argv)
 		qsort(out, k, sizeof(Pair), cmp_pair);
 		if (name_words)
 			printf("# names of 2 to %d syllables, lowercase (e) or folded (f), that news\n"
-				   "# text with diacritics writes as one capitalised name in at least %.2f\n"
-				   "# of %ld or more occurrences (vn_foldjoins -w -r %.2f -n %ld, %ld lines)\n",
+				   "# text writes capitalised inside one name in at least %.2f of %ld or\n"
+				   "# more occurrences (vn_foldjoins -w -r %.2f -n %ld, %ld lines)\n",
 				   VN_SEG_MAXSPAN, rate, minseen, rate, minseen, nlines);
 		else if (names)
 			printf("# folded syllable pairs capitalised in one word in at least %.2f of %ld\n"
