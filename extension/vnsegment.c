@@ -1791,13 +1791,45 @@ crossed(const VnSegRun *r, int i)
 }
 
 /*
+ * The length of the longest name of the list (VN_LEX_NAMEWORD, or
+ * VN_LEX_F_NAMEWORD without diacritics) that starts at syllable j, its
+ * syllables all lowercase or, with capitalised, all capitalised; 0 if there
+ * is none, if a word crosses either of its ends or if an end is already
+ * decided to be inside a word.
+ */
+static int
+listed_name(const VnSegRun *r, int j, bool capitalised)
+{
+	uint32_t	want = r->mode ? VN_LEX_NAMEWORD : VN_LEX_F_NAMEWORD;
+	int			n = r->n,
+				best = 0,
+				end;
+
+	for (int L = 1; L <= VN_SEG_MAXSPAN && j + L <= n; L++)
+	{
+		const SylInfo *x = &r->syl[j + L - 1].x;
+
+		if (capitalised ?
+			(x->flags & (SF_CAP | SF_ALLCAP | SF_VIET)) != (SF_CAP | SF_VIET) :
+			x->shape != 0)
+			break;
+		if (r->span[j][L - 1] & want)
+			best = L;
+	}
+	end = j + best;
+	if (best < 2 || r->forced[j] == 0 || (j > 0 && crossed(r, j)) ||
+		(end < n && (crossed(r, end) || r->forced[end] == 0)))
+		return 0;
+	return best;
+}
+
+/*
  * A name typed in lowercase ("phạm minh chính", "nguyen phu trong"): the
  * model knows names by their capitals and cuts it into syllables.  A run
  * of lowercase Vietnamese syllables that news text nearly always writes
- * capitalised inside one name (VN_LEX_NAMEWORD; VN_LEX_F_NAMEWORD in text
- * without diacritics) is kept whole, the longest from the left first,
- * unless a word crosses either end ("công an giang tay" holds no "An
- * Giang") or the boundaries are decided already.
+ * capitalised inside one name (listed_name()) is kept whole, the longest
+ * from the left first, unless a word crosses either end ("công an giang
+ * tay" holds no "An Giang") or its boundaries are decided already.
  */
 static void
 lowercase_names(VnSegRun *r)
@@ -1809,8 +1841,7 @@ lowercase_names(VnSegRun *r)
 		return;					/* nine windows in ten of news */
 	for (int j = 0; j + 1 < n;)
 	{
-		int			best = 0,
-					end;
+		int			best;
 		bool		open = true;
 
 		if (!((r->span[j][1] | r->span[j][2] | r->span[j][3]) & want))
@@ -1818,49 +1849,29 @@ lowercase_names(VnSegRun *r)
 			j++;
 			continue;
 		}
-		for (int L = 1; L <= VN_SEG_MAXSPAN && j + L <= n; L++)
-		{
-			if (r->syl[j + L - 1].x.shape != 0)
-				break;
-			if (r->span[j][L - 1] & want)
-				best = L;
-		}
-		end = j + best;
-		for (int k = j + 1; k < end; k++)
+		best = listed_name(r, j, false);
+		for (int k = j + 1; k < j + best; k++)
 			open &= r->forced[k] < 0;
-		if (best < 2 || !open || (j > 0 && crossed(r, j)) ||
-			(end < n && crossed(r, end)) ||
-			r->forced[j] == 0 || (end < n && r->forced[end] == 0))
+		if (best == 0 || !open)
 		{
 			j++;
 			continue;
 		}
 		r->forced[j] = 1;
-		for (int k = j + 1; k < end; k++)
+		for (int k = j + 1; k < j + best; k++)
 			r->forced[k] = 0;
-		if (end < n)
-			r->forced[end] = 1;
-		j = end;
+		if (j + best < n)
+			r->forced[j + best] = 1;
+		j += best;
 	}
 }
 
-/* the longest name of lowercase_names()'s list, capitalised, that starts the run */
+/* such a name, capitalised, that starts the run */
 static void
 capitalised_initial_name(VnSegRun *r)
 {
-	uint32_t	want = r->mode ? VN_LEX_NAMEWORD : VN_LEX_F_NAMEWORD;
-	int			n = r->n,
-				best = 0;
+	int			best = listed_name(r, 0, true);
 
-	for (int L = 1; L <= VN_SEG_MAXSPAN && L <= n; L++)
-	{
-		if ((r->syl[L - 1].x.flags & (SF_CAP | SF_ALLCAP | SF_VIET)) != (SF_CAP | SF_VIET))
-			break;
-		if (r->span[0][L - 1] & want)
-			best = L;
-	}
-	if (best < 2 || (best < n && (crossed(r, best) || r->forced[best] == 0)))
-		return;
 	for (int k = 1; k < best; k++)
 		if (r->forced[k] > 0)
 			return;
