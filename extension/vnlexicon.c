@@ -1293,23 +1293,28 @@ pair_keys(const char *pair, size_t len, bool fold, char *norm, int *nlen,
 }
 
 /*
- * The entry of a pair's key, created if need be, with prefix_bit set on
- * its first syllable so that the word spans walk on to it; NULL if out of
- * memory (b->oom set).
+ * The entry of the last of n keys (a pair's, a name's), created if need
+ * be, with prefix_bit set on the others so that the word spans walk on to
+ * it; NULL if out of memory (b->oom set).
  */
 static uint32_t *
-pair_slot(VnLexBuilder *b, const uint64_t *keys, uint32_t prefix_bit)
+prefixed_slot(VnLexBuilder *b, const uint64_t *keys, int n,
+			  uint32_t prefix_bit)
 {
-	bool		isnew;
-	uint32_t   *v = map_slot(&b->words, keys[0], &isnew);
+	uint32_t   *v = NULL;
 
-	if (v != NULL)
+	for (int i = 0; i < n; i++)
 	{
-		*v |= prefix_bit;
-		v = map_slot(&b->words, keys[1], &isnew);
+		bool		isnew;
+
+		if ((v = map_slot(&b->words, keys[i], &isnew)) == NULL)
+		{
+			b->oom = true;
+			return NULL;
+		}
+		if (i < n - 1)
+			*v |= prefix_bit;
 	}
-	if (v == NULL)
-		b->oom = true;
 	return v;
 }
 
@@ -1327,7 +1332,7 @@ vn_lexbuild_add_pair(VnLexBuilder *b, const char *pair, size_t len,
 	if (b == NULL || total == 0 || joined > total ||
 		!pair_keys(pair, len, false, norm, &nlen, keys))
 		return false;
-	if ((v = pair_slot(b, keys, VN_LEX_PREFIX)) == NULL)
+	if ((v = prefixed_slot(b, keys, 2, VN_LEX_PREFIX)) == NULL)
 		return false;
 	if (!collect_syllables(b, norm, nlen))
 	{
@@ -1368,7 +1373,7 @@ vn_lexbuild_add_name_join(VnLexBuilder *b, const char *pair, size_t len)
 
 	if (b == NULL || !pair_keys(pair, len, true, norm, &nlen, keys))
 		return false;
-	if ((v = pair_slot(b, keys, VN_LEX_F_PREFIX)) == NULL)
+	if ((v = prefixed_slot(b, keys, 2, VN_LEX_F_PREFIX)) == NULL)
 		return false;
 	*v |= VN_LEX_F_NAMEJOIN;
 	return true;
@@ -1382,7 +1387,7 @@ vn_lexbuild_add_name_word(VnLexBuilder *b, const char *name, size_t len,
 	int			nlen,
 				n;
 	uint64_t	keys[VN_MAX_WORD_SYLLABLES];
-	uint32_t   *v = NULL;
+	uint32_t   *v;
 
 	if (b == NULL || len == 0 || len > 256)
 		return false;
@@ -1392,18 +1397,9 @@ vn_lexbuild_add_name_word(VnLexBuilder *b, const char *name, size_t len,
 	n = word_key(norm, nlen, fold, keys);
 	if (n < 2 || n > VN_SEG_MAXSPAN)
 		return false;
-	for (int i = 0; i < n; i++)
-	{
-		bool		isnew;
-
-		if ((v = map_slot(&b->words, keys[i], &isnew)) == NULL)
-		{
-			b->oom = true;
-			return false;
-		}
-		if (i < n - 1)
-			*v |= fold ? VN_LEX_F_PREFIX : VN_LEX_PREFIX;
-	}
+	v = prefixed_slot(b, keys, n, fold ? VN_LEX_F_PREFIX : VN_LEX_PREFIX);
+	if (v == NULL)
+		return false;
 	*v |= fold ? VN_LEX_F_NAMEWORD : VN_LEX_NAMEWORD;
 	return true;
 }
