@@ -1790,6 +1790,17 @@ crossed(const VnSegRun *r, int i)
 	return (r->span[i - 1][1] & VN_LEX_F_JOIN) != 0;
 }
 
+/* syllables j .. j + len - 1 are one word, whatever the model says */
+static void
+force_word(VnSegRun *r, int j, int len)
+{
+	r->forced[j] = 1;
+	for (int k = j + 1; k < j + len; k++)
+		r->forced[k] = 0;
+	if (j + len < r->n)
+		r->forced[j + len] = 1;
+}
+
 /*
  * The length of the longest name of the list (VN_LEX_NAMEWORD, or
  * VN_LEX_F_NAMEWORD without diacritics) that starts at syllable j, its
@@ -1857,11 +1868,7 @@ lowercase_names(VnSegRun *r)
 			j++;
 			continue;
 		}
-		r->forced[j] = 1;
-		for (int k = j + 1; k < j + best; k++)
-			r->forced[k] = 0;
-		if (j + best < n)
-			r->forced[j + best] = 1;
+		force_word(r, j, best);
 		j += best;
 	}
 }
@@ -2002,11 +2009,7 @@ apply_userlex(VnTokenizer *tz, VnSegRun *r)
 		}
 		if (best >= 2)
 		{
-			r->forced[j] = 1;
-			for (int k = j + 1; k < j + best; k++)
-				r->forced[k] = 0;
-			if (j + best < n)
-				r->forced[j + best] = 1;
+			force_word(r, j, best);
 			j += best;
 		}
 		else
