@@ -28,10 +28,11 @@
  * keeps such a pair whole at the start of a sentence (VN_LEX_F_NAMEJOIN),
  * where the model cannot tell a name from a sentence's first capital.
  *
- * With -w it writes name_words.txt: names of 2 to 4 Vietnamese syllables
- * (all capitalised inside one token), each under its lowercase form (e)
- * and its folded form (f), counted wherever those syllables occur in a
- * row, in any case, and as the name when they are so written again.  Those
+ * With -w it writes name_words.txt: names of 2 to 4 syllables (all
+ * capitalised inside one token; Vietnamese, or foreign as in "Real
+ * Madrid", "SEA Games"), each under its lowercase form (e) and its folded
+ * form (f), counted wherever those syllables occur in a row, in any case,
+ * and as the name when they are so written again.  Those
  * that are the name in at least `rate` of `seen` or more occurrences are
  * printed as "syllables<TAB>e|f<TAB>as the name<TAB>seen".  Typed in
  * lowercase they are one word (VN_LEX_NAMEWORD, VN_LEX_F_NAMEWORD): news
@@ -203,23 +204,29 @@ ngram(const Run *r, int j, int L, bool fold, char *buf)
 	return o;
 }
 
-/* are syllables j .. j + L - 1 Vietnamese (folded, so any tone will do)? */
+/* no ASCII but letters, as the lexicon compiler wants a word */
 static bool
-viet_syllables(const Run *r, int j, int L)
+letters_only(const char *s, size_t len)
 {
-	for (int k = j; k < j + L; k++)
-		if (!vn_is_viet_syllable(r->syl[k], r->len[k]))
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
 			return false;
+	}
 	return true;
 }
 
 /*
- * -w.  Pass 1: the names, runs of 2 to VN_SEG_MAXSPAN Vietnamese
- * syllables inside one token, all capitalised, under their folded and
- * their normalized (lowercase) form: a name or part of one ("Hữu Thắng" of
- * "Nguyễn Hữu Thắng").  Pass 2: every run of syllables whose form is such
- * a name is seen, and counted as the name if it is inside such a token
- * again (so not two names side by side, "Trung Quốc Tập Cận").
+ * -w.  Pass 1: the names, runs of 2 to VN_SEG_MAXSPAN syllables inside
+ * one token, all capitalised, under their folded and their normalized
+ * (lowercase) form: a name or part of one ("Hữu Thắng" of "Nguyễn Hữu
+ * Thắng").  A name with a foreign syllable may have syllables in capitals
+ * ("SEA Games"), if one at least is only capitalised, but no initial.  Pass 2: every run of syllables
+ * whose form is such a name is seen, and counted as the name if it is
+ * inside such a token again (so not two names side by side, "Trung Quốc
+ * Tập Cận").
  */
 static void
 count_name_words(const Run *r)
@@ -231,14 +238,28 @@ count_name_words(const Run *r)
 		for (int L = 2; L <= VN_SEG_MAXSPAN && j + L <= r->n; L++)
 		{
 			bool		allcap = true,
+						upper = true,	/* capitalised or in capitals */
+						capitalised = false,
+						foreign = false,
 						inside = true;	/* in one token */
 
 			for (int k = j; k < j + L; k++)
 			{
 				allcap &= r->caps[k] == 1;
+				upper &= r->caps[k] != 0;
+				capitalised |= r->caps[k] == 1;
+				if (!vn_is_viet_syllable(r->syl[k], r->len[k]))
+				{
+					foreign = true;
+					/* an initial ("Nguyễn Thị T") is no part of a name */
+					upper &= r->len[k] > 1;
+					/* nor can the lexicon hold "M'gar" */
+					upper &= letters_only(r->syl[k], r->len[k]);
+				}
 				inside &= k == j || r->join[k];
 			}
-			if (pass == 1 && !(inside && allcap && viet_syllables(r, j, L)))
+			allcap = foreign ? upper && capitalised : allcap;
+			if (pass == 1 && !(inside && allcap))
 				continue;
 			for (int f = 0; f < 2; f++)
 			{
@@ -457,7 +478,9 @@ main(int argc, char **argv)
 			if (tok.type == VN_TOK_SPACE && tok.len == 1 && body[tok.start] == ' ')
 				continue;
 			if (tok.type == VN_TOK_WORD || tok.type == VN_TOK_SYLLABLE ||
-				tok.type == VN_TOK_NAME)
+				tok.type == VN_TOK_NAME ||
+				(name_words && (tok.type == VN_TOK_FOREIGN ||
+								tok.type == VN_TOK_ACRONYM)))
 				add_token(run, body + tok.start, tok.len);
 			else
 				flush_run(run);
