@@ -358,6 +358,8 @@ extern int	vn_lexicon_joined_word(const VnLexicon *lex, const char *s,
 #define VN_LEX_NAMEWORD		0x04000000	/* exact form (lowercase) is mostly
 										 * capitalised inside a name in news */
 #define VN_LEX_F_NAMEWORD	0x08000000	/* same, for the folded form */
+#define VN_LEX_NAMEPART		0x10000000	/* a foreign syllable alone: part of
+										 * such a name ("madrid") */
 /* the bits a word span takes from its folded key */
 #define VN_LEX_F_ALL		(VN_LEX_F_V74K | VN_LEX_F_LEARNED | VN_LEX_F_PREFIX | \
 							 (15u << VN_LEX_F_CNT_SHIFT) | VN_LEX_F_JOIN | \

@@ -1401,6 +1401,37 @@ vn_lexbuild_add_name_word(VnLexBuilder *b, const char *name, size_t len,
 	if (v == NULL)
 		return false;
 	*v |= fold ? VN_LEX_F_NAMEWORD : VN_LEX_NAMEWORD;
+
+	/*
+	 * Word spans only walk into a foreign syllable ("real madrid") that is
+	 * marked as part of such a name, so that English text costs few
+	 * lookups.
+	 */
+	for (int i = 0; i < nlen;)
+	{
+		char		fbuf[VN_NORM_BOUND(256)];
+		int			s = i,
+					fl;
+		uint64_t	k;
+
+		while (i < nlen && norm[i] != ' ')
+			i++;
+		fl = vn_fold(norm + s, i - s, fbuf);
+		if (!vn_is_viet_syllable(fbuf, fl) &&
+			word_key(norm + s, i - s, fold, &k) == 1)
+		{
+			bool		isnew;
+
+			if ((v = map_slot(&b->words, k, &isnew)) == NULL)
+			{
+				b->oom = true;
+				return false;
+			}
+			*v |= VN_LEX_NAMEPART;
+		}
+		while (i < nlen && norm[i] == ' ')
+			i++;
+	}
 	return true;
 }
 

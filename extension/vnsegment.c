@@ -1674,6 +1674,81 @@ span_record(VnSegRun *r, int j, int k, uint32_t be, uint32_t bf)
 }
 
 /*
+ * The listed names with a foreign syllable ("real madrid", "sea games"):
+ * the walks of compute_spans() stop at foreign syllables, so that the
+ * model's features only see Vietnamese words.  Only windows with a foreign
+ * syllable of such a name (VN_LEX_NAMEPART) come here, a few in a hundred
+ * of news, so the lookups go one by one.  The spans get only their name
+ * bits; returns them.
+ */
+static uint32_t
+foreign_name_spans(VnSegRun *r)
+{
+	int			n = r->n;
+	int			next = n;		/* the first such syllable from j on */
+	uint32_t	named = 0;
+
+	for (int j = n - 1; j >= 0; j--)
+	{
+		const SylInfo *x = &r->syl[j].x;
+		uint64_t	ke = x->k1,
+					kf = x->fk1;
+		int			alive;
+		bool		foreign = false;
+
+		if (!(x->flags & SF_VIET))
+		{
+			if (!((x->be | x->bf) & VN_LEX_NAMEPART))
+				continue;
+			next = j;
+		}
+		if (next - j >= VN_SEG_MAXSPAN)
+			continue;
+		alive = ((x->be & VN_LEX_PREFIX) ? 1 : 0) |
+			((x->bf & VN_LEX_F_PREFIX) ? 2 : 0);
+		for (int k = j; k < j + VN_SEG_MAXSPAN && k < n && alive; k++)
+		{
+			const SylInfo *y = &r->syl[k].x;
+			uint32_t	be = 0,
+						bf = 0,
+						bits;
+
+			if (!(y->flags & SF_VIET))
+			{
+				if (!((y->be | y->bf) & VN_LEX_NAMEPART))
+					break;
+				foreign = true;
+			}
+			if (k == j)
+				continue;
+			ke = vn_wordkey_step(ke, y->h);
+			kf = vn_wordkey_step(kf, y->fh);
+			if (!foreign)
+			{
+				/* all Vietnamese so far: compute_spans() walked it */
+				be = bf = r->span[j][k - j];
+			}
+			else
+			{
+				if (alive & 1)
+					be = vn_lexicon_lookup(r->lex, ke);
+				if (alive & 2)
+					bf = (kf == ke && (alive & 1)) ? be : vn_lexicon_lookup(r->lex, kf);
+			}
+			alive = ((be & VN_LEX_PREFIX) ? 1 : 0) |
+				((bf & VN_LEX_F_PREFIX) ? 2 : 0);
+			bits = (be & VN_LEX_NAMEWORD) | (bf & VN_LEX_F_NAMEWORD);
+			if (foreign && bits)
+			{
+				r->span[j][k - j] |= bits;
+				named |= bits;
+			}
+		}
+	}
+	return named;
+}
+
+/*
  * Lexicon spans: from each start j, walk the exact and the folded key of
  * j .. k as long as the lexicon says the prefix continues (and the
  * syllables are Vietnamese).  Arrays 0/1 are exact (any source / learned),
@@ -1695,6 +1770,7 @@ compute_spans(VnSegRun *r)
 	uint64_t	lkeys[2 * VN_SEG_WINDOW];
 	uint32_t	lbits[2 * VN_SEG_WINDOW];
 	uint32_t	named = 0;		/* the bits of all spans of 2 or more */
+	uint32_t	parts = 0;		/* the bits of the foreign syllables */
 	int			nactive = 0;
 
 	memset(r->cross, 0, sizeof(r->cross[0]) * n);
@@ -1712,7 +1788,10 @@ compute_spans(VnSegRun *r)
 		const SylInfo *x = &r->syl[j].x;
 
 		if (!(x->flags & SF_VIET))
+		{
+			parts |= x->be | x->bf;
 			continue;
+		}
 		ke[j] = x->k1;
 		kf[j] = x->fk1;
 		span_record(r, j, j, x->be, x->bf);
@@ -1773,6 +1852,8 @@ compute_spans(VnSegRun *r)
 				act[nactive++] = j;
 		}
 	}
+	if (parts & VN_LEX_NAMEPART)
+		named |= foreign_name_spans(r);
 	r->names = (named & (r->mode ? VN_LEX_NAMEWORD : VN_LEX_F_NAMEWORD)) != 0;
 }
 
@@ -1820,9 +1901,10 @@ listed_name(const VnSegRun *r, int j, bool capitalised)
 	{
 		const SylInfo *x = &r->syl[j + L - 1].x;
 
+		/* shapes 0 and 3: lowercase, Vietnamese or foreign */
 		if (capitalised ?
-			(x->flags & (SF_CAP | SF_ALLCAP | SF_VIET)) != (SF_CAP | SF_VIET) :
-			x->shape != 0)
+			(x->flags & (SF_CAP | SF_ALLCAP)) != SF_CAP :
+			(x->shape != 0 && x->shape != 3))
 			break;
 		if (r->span[j][L - 1] & want)
 			best = L;

@@ -585,6 +585,10 @@ tiny_lexicon(void **img)
 	tiny_name_words += vn_lexbuild_add_name_word(b, "minh anh", strlen("minh anh"), true);
 	tiny_name_words += vn_lexbuild_add_name_word(b, "phạm", strlen("phạm"), false);
 	tiny_name_words += vn_lexbuild_add_name_word(b, "a b c d e", strlen("a b c d e"), true);
+	/* names with foreign syllables, and one that begins with a Vietnamese one */
+	tiny_name_words += vn_lexbuild_add_name_word(b, "real madrid", strlen("real madrid"), false);
+	tiny_name_words += vn_lexbuild_add_name_word(b, "real madrid", strlen("real madrid"), true);
+	tiny_name_words += vn_lexbuild_add_name_word(b, "sea games", strlen("sea games"), false);
 	*img = vn_lexbuild_finish(b, &len);
 	vn_lexbuild_free(b);
 	return vn_lexicon_from_buffer(*img, len, err, sizeof(err));
@@ -707,7 +711,7 @@ main(void)
 	 * sentence (inside one the model knows it by its capitals).  Not where
 	 * a word crosses its end (chứng minh | anh), not with the rule off.
 	 */
-	ok(tiny_name_words == 4, "name words: 4 of 6 taken (not one syllable, not five): %d",
+	ok(tiny_name_words == 7, "name words: 7 of 9 taken (not one syllable, not five): %d",
 	   tiny_name_words);
 	t = "ông phạm minh chính nói";
 	ok(strcmp(forced_tags(tiny, t, true), "11001") == 0,
@@ -735,6 +739,32 @@ main(void)
 	t = "chứng minh anh nói";
 	ok(strchr(forced_tags(tiny, t, true), '0') == NULL,
 	   "not where a word crosses its end: %s", forced_tags(tiny, t, true));
+
+	/*
+	 * Names with foreign syllables too, though word spans stop at foreign
+	 * syllables for everything else.
+	 */
+	t = "đội real madrid thắng";
+	ok(strcmp(forced_tags(tiny, t, true), "1101") == 0,
+	   "lowercase foreign name kept whole: %s", forced_tags(tiny, t, true));
+	t = "doi real madrid thang";
+	ok(strcmp(forced_tags(tiny, t, true), "1101") == 0,
+	   "the same without diacritics: %s", forced_tags(tiny, t, true));
+	t = "tại sea games năm nay";
+	ok(strcmp(forced_tags(tiny, t, true), "11011") == 0,
+	   "one that begins with a Vietnamese syllable: %s", forced_tags(tiny, t, true));
+	t = "Real Madrid thắng";
+	ok(strncmp(forced_tags(tiny, t, true), "10", 2) == 0,
+	   "capitalised at the start of a sentence: %s", forced_tags(tiny, t, true));
+	t = "madrid real madrid";
+	ok(strcmp(forced_tags(tiny, t, true), "110") == 0,
+	   "only where the name is: %s", forced_tags(tiny, t, true));
+	t = "the real people";
+	ok(strchr(forced_tags(tiny, t, true), '0') == NULL,
+	   "not in other text: %s", forced_tags(tiny, t, true));
+	t = "đội real madrid thắng";
+	ok(strcmp(forced_tags(tiny, t, false), "1---") == 0,
+	   "off with the plain rule: %s", forced_tags(tiny, t, false));
 
 	/*
 	 * Without diacritics most syllables make some word with a neighbour
