@@ -277,6 +277,14 @@ r AS (SELECT id, q, ts_rank(to_tsvector('vietnamese', body), q) AS rank
 	FROM docs, plainto_tsquery('vietnamese', 'pham minh chinh') q)
 SELECT (SELECT rank FROM r WHERE id = 2) / (SELECT rank FROM r WHERE id = 1) > 1.2
 	AS name_counts, (SELECT q FROM r WHERE id = 1) AS query;
+-- so is a foreign name (by 1.30 when the query was two words)
+WITH docs(id, body) AS (VALUES
+	(1, 'Madrid là thủ đô, còn bóng đá real thì khác'),
+	(2, 'Cầu thủ của Real Madrid ghi bàn')),
+r AS (SELECT id, q, ts_rank(to_tsvector('vietnamese', body), q) AS rank
+	FROM docs, plainto_tsquery('vietnamese', 'real madrid') q)
+SELECT (SELECT rank FROM r WHERE id = 2) / (SELECT rank FROM r WHERE id = 1) > 2
+	AS foreign_name_counts, (SELECT q FROM r WHERE id = 1) AS query;
 
 -- through a GIN index, with and without diacritics
 CREATE TABLE arts (id int PRIMARY KEY, body text,

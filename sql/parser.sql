@@ -70,6 +70,12 @@ SELECT vietnamese_segment('chủ tịch quốc hội vương đình huệ');
 SELECT vietnamese_segment('tỉnh an giang');
 SELECT vietnamese_segment('công an giang tay');
 SELECT vietnamese_segment('Tô Lâm phát biểu');
+-- names with foreign syllables too (Real Madrid, SEA Games), but not English
+-- text that merely holds their words
+SELECT vietnamese_segment('đội real madrid gặp man utd tại sea games');
+SELECT vietnamese_segment('tong thong donald trump');
+SELECT vietnamese_segment('Real Madrid thắng đậm');
+SELECT vietnamese_segment('the real people of madrid');
 SELECT normalize(vietnamese_segment(normalize('Đảng Cộng sản Việt Nam', NFD)), NFC) = vietnamese_segment('Đảng Cộng sản Việt Nam') AS nfd_same;
 SELECT vietnamese_segment('ĐẢNG CỘNG SẢN VIỆT NAM');
 -- an abbreviation's dot starts no sentence: the name after it is kept whole
