@@ -2047,19 +2047,29 @@ force_plain_boundaries(VnSegRun *r)
 	 * them and splits many where the folded syllables are also common
 	 * words of their own ("da" is mostly "đã").  Two such pairs in a row
 	 * ("viet nam" and "nam thang") only make one word if the lexicon has
-	 * it; otherwise the first stays whole.
+	 * it; otherwise neither is kept whole by rule and the model chooses
+	 * ("su | that bai", "noi | bat dau"): keeping the first whole made it
+	 * cut those wrongly, or join all three ("lam phat bieu").
 	 */
 	if (r->mode == 0)
 	{
 		int			run = 1;	/* syllables of the word ending at i - 1 */
+		int			ruled = 0;	/* the last boundary joined here */
 
 		for (int i = 1; i < r->n; i++)
 		{
-			if (r->forced[i] < 0 && (r->span[i - 1][1] & VN_LEX_F_JOIN) &&
-				(run == 1 ||
-				 (run < VN_SEG_MAXSPAN &&
-				  (r->span[i - run][run] & (VN_LEX_F_V74K | VN_LEX_F_LEARNED)))))
-				r->forced[i] = 0;
+			if (r->forced[i] < 0 && (r->span[i - 1][1] & VN_LEX_F_JOIN))
+			{
+				if (run == 1 ||
+					(run < VN_SEG_MAXSPAN &&
+					 (r->span[i - run][run] & (VN_LEX_F_V74K | VN_LEX_F_LEARNED))))
+				{
+					r->forced[i] = 0;
+					ruled = i;
+				}
+				else if (run == 2 && ruled == i - 1)
+					r->forced[i - 1] = -1;
+			}
 			run = r->forced[i] == 0 ? run + 1 : 1;
 		}
 	}
