@@ -1677,9 +1677,9 @@ span_record(VnSegRun *r, int j, int k, uint32_t be, uint32_t bf)
  * The listed names with a foreign syllable ("real madrid", "sea games"):
  * the walks of compute_spans() stop at foreign syllables, so that the
  * model's features only see Vietnamese words.  Only windows with a foreign
- * syllable of such a name (VN_LEX_NAMEPART) come here, a few in a hundred
- * of news, so the lookups go one by one.  The spans get only their name
- * bits; returns them.
+ * syllable of such a name (VN_LEX_NAMEPART) come here, one in 13 of news,
+ * so the lookups go one by one.  The spans get only their name bits;
+ * returns them.
  */
 static uint32_t
 foreign_name_spans(VnSegRun *r)

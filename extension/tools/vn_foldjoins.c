@@ -223,10 +223,10 @@ letters_only(const char *s, size_t len)
  * one token, all capitalised, under their folded and their normalized
  * (lowercase) form: a name or part of one ("Hữu Thắng" of "Nguyễn Hữu
  * Thắng").  A name with a foreign syllable may have syllables in capitals
- * ("SEA Games"), if one at least is only capitalised, but no initial.  Pass 2: every run of syllables
- * whose form is such a name is seen, and counted as the name if it is
- * inside such a token again (so not two names side by side, "Trung Quốc
- * Tập Cận").
+ * ("SEA Games"), if one at least is only capitalised, but no initial.
+ * Pass 2: every run of syllables whose form is such a name is seen, and
+ * counted as the name if it is inside such a token again (so not two
+ * names side by side, "Trung Quốc Tập Cận").
  */
 static void
 count_name_words(const Run *r)
