@@ -1673,6 +1673,13 @@ span_record(VnSegRun *r, int j, int k, uint32_t be, uint32_t bf)
 		set_lanes(r->cross[g], mask, fill);
 }
 
+/* the walks a span's bits keep on: 1 exact, 2 folded */
+static inline int
+walk_on(uint32_t be, uint32_t bf)
+{
+	return ((be & VN_LEX_PREFIX) ? 1 : 0) | ((bf & VN_LEX_F_PREFIX) ? 2 : 0);
+}
+
 /*
  * The listed names with a foreign syllable ("real madrid", "sea games"):
  * the walks of compute_spans() stop at foreign syllables, so that the
@@ -1704,8 +1711,7 @@ foreign_name_spans(VnSegRun *r)
 		}
 		if (next - j >= VN_SEG_MAXSPAN)
 			continue;
-		alive = ((x->be & VN_LEX_PREFIX) ? 1 : 0) |
-			((x->bf & VN_LEX_F_PREFIX) ? 2 : 0);
+		alive = walk_on(x->be, x->bf);
 		for (int k = j; k < j + VN_SEG_MAXSPAN && k < n && alive; k++)
 		{
 			const SylInfo *y = &r->syl[k].x;
@@ -1735,8 +1741,7 @@ foreign_name_spans(VnSegRun *r)
 				if (alive & 2)
 					bf = (kf == ke && (alive & 1)) ? be : vn_lexicon_lookup(r->lex, kf);
 			}
-			alive = ((be & VN_LEX_PREFIX) ? 1 : 0) |
-				((bf & VN_LEX_F_PREFIX) ? 2 : 0);
+			alive = walk_on(be, bf);
 			bits = (be & VN_LEX_NAMEWORD) | (bf & VN_LEX_F_NAMEWORD);
 			if (foreign && bits)
 			{
@@ -1795,8 +1800,7 @@ compute_spans(VnSegRun *r)
 		ke[j] = x->k1;
 		kf[j] = x->fk1;
 		span_record(r, j, j, x->be, x->bf);
-		alive[j] = ((x->be & VN_LEX_PREFIX) ? 1 : 0) |
-			((x->bf & VN_LEX_F_PREFIX) ? 2 : 0);
+		alive[j] = walk_on(x->be, x->bf);
 		if (alive[j])
 			act[nactive++] = j;
 	}
@@ -1846,8 +1850,7 @@ compute_spans(VnSegRun *r)
 			bf = sf[j] >= 0 ? lbits[sf[j]] : 0;
 			span_record(r, j, j + L - 1, be, bf);
 			named |= be | bf;
-			alive[j] = ((be & VN_LEX_PREFIX) ? 1 : 0) |
-				((bf & VN_LEX_F_PREFIX) ? 2 : 0);
+			alive[j] = walk_on(be, bf);
 			if (alive[j])
 				act[nactive++] = j;
 		}
