@@ -360,10 +360,13 @@ extern int	vn_lexicon_joined_word(const VnLexicon *lex, const char *s,
 #define VN_LEX_F_NAMEWORD	0x08000000	/* same, for the folded form */
 #define VN_LEX_NAMEPART		0x10000000	/* a foreign syllable alone: part of
 										 * such a name ("madrid") */
+#define VN_LEX_F_NAMEFOLD	0x20000000	/* folded form of an exact one ("to
+										 * lam" of "tô lâm") */
 /* the bits a word span takes from its folded key */
 #define VN_LEX_F_ALL		(VN_LEX_F_V74K | VN_LEX_F_LEARNED | VN_LEX_F_PREFIX | \
 							 (15u << VN_LEX_F_CNT_SHIFT) | VN_LEX_F_JOIN | \
-							 VN_LEX_F_NAMEJOIN | VN_LEX_F_NAMEWORD)
+							 VN_LEX_F_NAMEJOIN | VN_LEX_F_NAMEWORD | \
+							 VN_LEX_F_NAMEFOLD)
 
 /* Feature-set version: weights are only valid for the code that made them. */
 #define VN_SEG_FEATURE_VERSION	7

@@ -1402,6 +1402,15 @@ vn_lexbuild_add_name_word(VnLexBuilder *b, const char *name, size_t len,
 		return false;
 	*v |= fold ? VN_LEX_F_NAMEWORD : VN_LEX_NAMEWORD;
 
+	/* the folded form of an exact name, for a text that is only the name */
+	if (!fold)
+	{
+		word_key(norm, nlen, true, keys);
+		if ((v = prefixed_slot(b, keys, n, VN_LEX_F_PREFIX)) == NULL)
+			return false;
+		*v |= VN_LEX_F_NAMEFOLD;
+	}
+
 	/*
 	 * Word spans only walk into a foreign syllable ("real madrid") that is
 	 * marked as part of such a name, so that English text costs few

@@ -137,6 +137,7 @@ struct VnSegRun
 	int			mode;			/* 1 if the window has diacritics */
 	bool		sentinit;		/* run starts a sentence */
 	bool		names;			/* a name word (any case) among the spans */
+	bool		whole;			/* the run is a whole sentence, line or text */
 	uint64_t	lctx;			/* pseudo-syllable hashes of the context */
 	uint64_t	rctx;
 	SegSyl		syl[VN_SEG_WINDOW];
@@ -1857,7 +1858,8 @@ compute_spans(VnSegRun *r)
 	}
 	if (parts & VN_LEX_NAMEPART)
 		named |= foreign_name_spans(r);
-	r->names = (named & (r->mode ? VN_LEX_NAMEWORD : VN_LEX_F_NAMEWORD)) != 0;
+	r->names = (named & (r->mode ? VN_LEX_NAMEWORD :
+						 VN_LEX_F_NAMEWORD | (r->whole ? VN_LEX_F_NAMEFOLD : 0))) != 0;
 }
 
 /*
@@ -1920,6 +1922,28 @@ listed_name(const VnSegRun *r, int j, bool capitalised)
 }
 
 /*
+ * Are the run's syllables all lowercase or all capitalised, and none of
+ * its boundaries decided yet?
+ */
+static bool
+whole_name_open(const VnSegRun *r)
+{
+	int			lower = 0,
+				cap = 0;
+
+	for (int k = 0; k < r->n; k++)
+	{
+		const SylInfo *x = &r->syl[k].x;
+
+		lower += x->shape == 0 || x->shape == 3;
+		cap += (x->flags & (SF_CAP | SF_ALLCAP)) == SF_CAP;
+		if (k > 0 && r->forced[k] >= 0)
+			return false;
+	}
+	return lower == r->n || cap == r->n;
+}
+
+/*
  * A name typed in lowercase ("phạm minh chính", "nguyen phu trong"): the
  * model knows names by their capitals and cuts it into syllables.  A run
  * of lowercase Vietnamese syllables that news text nearly always writes
@@ -1935,6 +1959,19 @@ lowercase_names(VnSegRun *r)
 
 	if (!r->names)
 		return;					/* nine windows in ten of news */
+
+	/*
+	 * A sentence, line or text without diacritics that is only a listed
+	 * name, lowercase or capitalised ("to lam", "To Lam": a query, a title),
+	 * is the name even where the folded form is often other words in
+	 * running text (VN_LEX_F_NAMEFOLD, the folded form of an exact name).
+	 */
+	if (r->whole && r->mode == 0 && n >= 2 && n <= VN_SEG_MAXSPAN &&
+		(r->span[0][n - 1] & VN_LEX_F_NAMEFOLD) && whole_name_open(r))
+	{
+		force_word(r, 0, n);
+		return;
+	}
 	for (int j = 0; j + 1 < n;)
 	{
 		int			best;
@@ -2294,6 +2331,7 @@ segment_run(VnTokenizer *tz, const VnUnit *first)
 	if (nmiss + npart > 0)
 		syllable_lookups(tz, r->mode, miss, nmiss, part, pslot, npart);
 	r->rctx = ctx_hash(rcls + CTX_RIGHT, rcls == CTX_BOS ? 0 : rbyte);
+	r->whole = r->sentinit && rcls == CTX_BOS;
 	tz->line_marked = marked;
 	tz->pos = p;
 	tz->prevctx = CTX_CONT;

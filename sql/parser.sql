@@ -80,6 +80,12 @@ SELECT vietnamese_segment('đội real madrid gặp man utd tại sea games');
 SELECT vietnamese_segment('tong thong donald trump');
 SELECT vietnamese_segment('Real Madrid thắng đậm');
 SELECT vietnamese_segment('the real people of madrid');
+-- a text that is only a name typed without diacritics is the name, even one
+-- whose folded syllables are often other words (to lam: tô làm, tố làm);
+-- not inside a sentence
+SELECT vietnamese_segment('to lam');
+SELECT vietnamese_segment('To Lam');
+SELECT vietnamese_segment('to lam phat bieu');
 SELECT normalize(vietnamese_segment(normalize('Đảng Cộng sản Việt Nam', NFD)), NFC) = vietnamese_segment('Đảng Cộng sản Việt Nam') AS nfd_same;
 SELECT vietnamese_segment('ĐẢNG CỘNG SẢN VIỆT NAM');
 -- an abbreviation's dot starts no sentence: the name after it is kept whole

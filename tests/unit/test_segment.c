@@ -589,6 +589,8 @@ tiny_lexicon(void **img)
 	tiny_name_words += vn_lexbuild_add_name_word(b, "real madrid", strlen("real madrid"), false);
 	tiny_name_words += vn_lexbuild_add_name_word(b, "real madrid", strlen("real madrid"), true);
 	tiny_name_words += vn_lexbuild_add_name_word(b, "sea games", strlen("sea games"), false);
+	/* a name listed only with its diacritics */
+	tiny_name_words += vn_lexbuild_add_name_word(b, "tô lâm", strlen("tô lâm"), false);
 	*img = vn_lexbuild_finish(b, &len);
 	vn_lexbuild_free(b);
 	return vn_lexicon_from_buffer(*img, len, err, sizeof(err));
@@ -712,7 +714,7 @@ main(void)
 	 * sentence (inside one the model knows it by its capitals).  Not where
 	 * a word crosses its end (chứng minh | anh), not with the rule off.
 	 */
-	ok(tiny_name_words == 7, "name words: 7 of 9 taken (not one syllable, not five): %d",
+	ok(tiny_name_words == 8, "name words: 8 of 10 taken (not one syllable, not five): %d",
 	   tiny_name_words);
 	t = "ông phạm minh chính nói";
 	ok(strcmp(forced_tags(tiny, t, true), "11001") == 0,
@@ -765,6 +767,26 @@ main(void)
 	   "not in other text: %s", forced_tags(tiny, t, true));
 	t = "đội real madrid thắng";
 	ok(strcmp(forced_tags(tiny, t, false), "1---") == 0,
+	   "off with the plain rule: %s", forced_tags(tiny, t, false));
+
+	/*
+	 * A name listed only with its diacritics is the name without them
+	 * where it is the whole text (a query, a title), not in a sentence.
+	 */
+	t = "to lam";
+	ok(strcmp(forced_tags(tiny, t, true), "10") == 0,
+	   "a whole text of a folded name: %s", forced_tags(tiny, t, true));
+	t = "To Lam";
+	ok(strcmp(forced_tags(tiny, t, true), "10") == 0,
+	   "the same capitalised: %s", forced_tags(tiny, t, true));
+	t = "ong to lam noi";
+	ok(strchr(forced_tags(tiny, t, true), '0') == NULL,
+	   "not inside a sentence: %s", forced_tags(tiny, t, true));
+	t = "To lam";
+	ok(strchr(forced_tags(tiny, t, true), '0') == NULL,
+	   "not in mixed case: %s", forced_tags(tiny, t, true));
+	t = "to lam";
+	ok(strcmp(forced_tags(tiny, t, false), "1-") == 0,
 	   "off with the plain rule: %s", forced_tags(tiny, t, false));
 
 	/*
