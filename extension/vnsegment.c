@@ -1674,6 +1674,13 @@ span_record(VnSegRun *r, int j, int k, uint32_t be, uint32_t bf)
 		set_lanes(r->cross[g], mask, fill);
 }
 
+/* the bit of a listed name in the run's mode */
+static inline uint32_t
+name_bit(const VnSegRun *r)
+{
+	return r->mode ? VN_LEX_NAMEWORD : VN_LEX_F_NAMEWORD;
+}
+
 /* the walks a span's bits keep on: 1 exact, 2 folded */
 static inline int
 walk_on(uint32_t be, uint32_t bf)
@@ -1858,8 +1865,8 @@ compute_spans(VnSegRun *r)
 	}
 	if (parts & VN_LEX_NAMEPART)
 		named |= foreign_name_spans(r);
-	r->names = (named & (r->mode ? VN_LEX_NAMEWORD :
-						 VN_LEX_F_NAMEWORD | (r->whole ? VN_LEX_F_NAMEFOLD : 0))) != 0;
+	r->names = (named & (name_bit(r) |
+						 (r->mode == 0 && r->whole ? VN_LEX_F_NAMEFOLD : 0))) != 0;
 }
 
 /*
@@ -1888,16 +1895,15 @@ force_word(VnSegRun *r, int j, int len)
 }
 
 /*
- * The length of the longest name of the list (VN_LEX_NAMEWORD, or
- * VN_LEX_F_NAMEWORD without diacritics) that starts at syllable j, its
- * syllables all lowercase or, with capitalised, all capitalised; 0 if there
- * is none, if a word crosses either of its ends or if an end is already
- * decided to be inside a word.
+ * The length of the longest name with bit want (name_bit(), or
+ * VN_LEX_F_NAMEFOLD) that starts at syllable j, its syllables all
+ * lowercase or, with capitalised, all capitalised; 0 if there is none, if
+ * a word crosses either of its ends or if an end is already decided to be
+ * inside a word.
  */
 static int
-listed_name(const VnSegRun *r, int j, bool capitalised)
+listed_name(const VnSegRun *r, int j, bool capitalised, uint32_t want)
 {
-	uint32_t	want = r->mode ? VN_LEX_NAMEWORD : VN_LEX_F_NAMEWORD;
 	int			n = r->n,
 				best = 0,
 				end;
@@ -1921,26 +1927,14 @@ listed_name(const VnSegRun *r, int j, bool capitalised)
 	return best;
 }
 
-/*
- * Are the run's syllables all lowercase or all capitalised, and none of
- * its boundaries decided yet?
- */
+/* is no boundary inside syllables j .. j + len - 1 decided yet? */
 static bool
-whole_name_open(const VnSegRun *r)
+undecided(const VnSegRun *r, int j, int len)
 {
-	int			lower = 0,
-				cap = 0;
-
-	for (int k = 0; k < r->n; k++)
-	{
-		const SylInfo *x = &r->syl[k].x;
-
-		lower += x->shape == 0 || x->shape == 3;
-		cap += (x->flags & (SF_CAP | SF_ALLCAP)) == SF_CAP;
-		if (k > 0 && r->forced[k] >= 0)
+	for (int k = j + 1; k < j + len; k++)
+		if (r->forced[k] >= 0)
 			return false;
-	}
-	return lower == r->n || cap == r->n;
+	return true;
 }
 
 /*
@@ -1954,7 +1948,7 @@ whole_name_open(const VnSegRun *r)
 static void
 lowercase_names(VnSegRun *r)
 {
-	uint32_t	want = r->mode ? VN_LEX_NAMEWORD : VN_LEX_F_NAMEWORD;
+	uint32_t	want = name_bit(r);
 	int			n = r->n;
 
 	if (!r->names)
@@ -1966,8 +1960,10 @@ lowercase_names(VnSegRun *r)
 	 * is the name even where the folded form is often other words in
 	 * running text (VN_LEX_F_NAMEFOLD, the folded form of an exact name).
 	 */
-	if (r->whole && r->mode == 0 && n >= 2 && n <= VN_SEG_MAXSPAN &&
-		(r->span[0][n - 1] & VN_LEX_F_NAMEFOLD) && whole_name_open(r))
+	if (r->whole && r->mode == 0 &&
+		listed_name(r, 0, (r->syl[0].x.flags & (SF_CAP | SF_ALLCAP)) == SF_CAP,
+					VN_LEX_F_NAMEFOLD) == n &&
+		undecided(r, 0, n))
 	{
 		force_word(r, 0, n);
 		return;
@@ -1975,17 +1971,14 @@ lowercase_names(VnSegRun *r)
 	for (int j = 0; j + 1 < n;)
 	{
 		int			best;
-		bool		open = true;
 
 		if (!((r->span[j][1] | r->span[j][2] | r->span[j][3]) & want))
 		{
 			j++;
 			continue;
 		}
-		best = listed_name(r, j, false);
-		for (int k = j + 1; k < j + best; k++)
-			open &= r->forced[k] < 0;
-		if (best == 0 || !open)
+		best = listed_name(r, j, false, want);
+		if (best == 0 || !undecided(r, j, best))
 		{
 			j++;
 			continue;
@@ -1999,7 +1992,7 @@ lowercase_names(VnSegRun *r)
 static void
 capitalised_initial_name(VnSegRun *r)
 {
-	int			best = listed_name(r, 0, true);
+	int			best = listed_name(r, 0, true, name_bit(r));
 
 	for (int k = 1; k < best; k++)
 		if (r->forced[k] > 0)
