@@ -62,6 +62,12 @@ WHERE alias NOT IN ('space', 'punct');
 SELECT vietnamese_segment('Lê Hoài Trung đến Thổ Nhĩ Kỳ');
 SELECT vietnamese_segment('Tho Nhi Ky');
 SELECT vietnamese_segment('Ông Trấn Thành');
+-- only pairs that inside sentences are written with a capital on the second
+-- syllable count, since only those can look like it at a sentence's start:
+-- so tô làm in lowercase does not keep To Lam from being a name there
+SELECT vietnamese_segment('To Lam phat bieu tai hoi nghi');
+SELECT vietnamese_segment('Hạ Vi xác nhận chuyện tình cảm');
+SELECT vietnamese_segment('Chị Lan cho biết');
 
 -- a name typed in lowercase, as queries are, is one word where news text
 -- nearly always writes it as one capitalised name (name_words.txt), with

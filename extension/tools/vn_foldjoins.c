@@ -23,10 +23,13 @@
  * diacritics.
  *
  * With -c it writes name_joins.txt instead: a pair counts only after the
- * first syllable of a clause, where a capital means a name, and as joined
- * only if both syllables are capitalised and in one word.  The segmenter
- * keeps such a pair whole at the start of a sentence (VN_LEX_F_NAMEJOIN),
- * where the model cannot tell a name from a sentence's first capital.
+ * first syllable of a clause, where a capital means a name, and only with
+ * its second syllable capitalised, as it must be to look like a name at
+ * the start of a sentence (so "tô làm" does not count against "Tô Lâm",
+ * but "anh Tuấn" does against "Anh Tuấn"); it counts as joined if both
+ * syllables are capitalised and in one word.  The segmenter keeps such a
+ * pair whole at the start of a sentence (VN_LEX_F_NAMEJOIN), where the
+ * model cannot tell a name from a sentence's first capital.
  *
  * With -w it writes name_words.txt: names of 2 to 4 syllables (all
  * capitalised inside one token; Vietnamese, or foreign as in "Real
@@ -295,11 +298,12 @@ flush_run(Run *r)
 
 			/*
 			 * Names (-c): a pair counts after the first syllable of a
-			 * clause only, where a capital means a name, and as joined if
-			 * both are capitalised and in one word; pairs with a syllable
-			 * in capitals are left out.
+			 * clause only, where a capital means a name, and only with its
+			 * second syllable capitalised, since at a sentence's start the
+			 * rule sees no other; as joined if both are capitalised and in
+			 * one word.  Pairs with a syllable in capitals are left out.
 			 */
-			if (names && (r->caps[i - 1] == 2 || r->caps[i] == 2))
+			if (names && (r->caps[i - 1] == 2 || r->caps[i] != 1))
 				continue;
 			memcpy(buf, r->syl[i - 1], a);
 			buf[a] = ' ';
@@ -512,8 +516,9 @@ main(int argc, char **argv)
 				   VN_SEG_MAXSPAN, rate, minseen, rate, minseen, nlines);
 		else if (names)
 			printf("# folded syllable pairs capitalised in one word in at least %.2f of %ld\n"
-				   "# or more occurrences after the first syllable of a clause, in news text\n"
-				   "# with diacritics (vn_foldjoins -c -r %.2f -n %ld, %ld lines)\n",
+				   "# or more occurrences after the first syllable of a clause with the\n"
+				   "# second capitalised, in news text with diacritics\n"
+				   "# (vn_foldjoins -c -r %.2f -n %ld, %ld lines)\n",
 				   rate, minseen, rate, minseen, nlines);
 		else
 			printf("# folded syllable pairs joined in at least %.2f of %ld or more occurrences\n"
