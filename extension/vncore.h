@@ -362,6 +362,8 @@ extern int	vn_lexicon_joined_word(const VnLexicon *lex, const char *s,
 										 * such a name ("madrid") */
 #define VN_LEX_F_NAMEFOLD	0x20000000	/* folded form of an exact one ("to
 										 * lam" of "tô lâm") */
+#define VN_LEX_NAMEJOIN		0x40000000	/* exact pair, as VN_LEX_F_NAMEJOIN,
+										 * where the folded one is not */
 /* the bits a word span takes from its folded key */
 #define VN_LEX_F_ALL		(VN_LEX_F_V74K | VN_LEX_F_LEARNED | VN_LEX_F_PREFIX | \
 							 (15u << VN_LEX_F_CNT_SHIFT) | VN_LEX_F_JOIN | \
@@ -499,12 +501,14 @@ extern bool vn_lexbuild_add_folded_join(VnLexBuilder *b, const char *pair,
 
 /*
  * Mark a pair of syllables as the start of a name when both are
- * capitalised at the start of a sentence (VN_LEX_F_NAMEJOIN on its folded
- * form, entered if need be, with the first syllable marked a prefix so
- * that the word spans reach it; no word bits, so no feature sees it).
+ * capitalised at the start of a sentence: with fold its folded form
+ * (VN_LEX_F_NAMEJOIN), else its exact form (VN_LEX_NAMEJOIN, used in text
+ * with diacritics only); entered if need be, with the first syllable
+ * marked a prefix so that the word spans reach it, but no word bits, so no
+ * feature sees it.
  */
 extern bool vn_lexbuild_add_name_join(VnLexBuilder *b, const char *pair,
-									  size_t len);
+									  size_t len, bool fold);
 
 /*
  * A name (or part of one) of 2 to VN_SEG_MAXSPAN syllables that news text

@@ -1364,18 +1364,20 @@ vn_lexbuild_add_folded_join(VnLexBuilder *b, const char *pair, size_t len)
 }
 
 bool
-vn_lexbuild_add_name_join(VnLexBuilder *b, const char *pair, size_t len)
+vn_lexbuild_add_name_join(VnLexBuilder *b, const char *pair, size_t len,
+						  bool fold)
 {
 	char		norm[VN_NORM_BOUND(256)];
 	int			nlen;
 	uint64_t	keys[VN_MAX_WORD_SYLLABLES];
 	uint32_t   *v;
 
-	if (b == NULL || !pair_keys(pair, len, true, norm, &nlen, keys))
+	if (b == NULL || !pair_keys(pair, len, fold, norm, &nlen, keys))
 		return false;
-	if ((v = prefixed_slot(b, keys, 2, VN_LEX_F_PREFIX)) == NULL)
+	if ((v = prefixed_slot(b, keys, 2,
+						   fold ? VN_LEX_F_PREFIX : VN_LEX_PREFIX)) == NULL)
 		return false;
-	*v |= VN_LEX_F_NAMEJOIN;
+	*v |= fold ? VN_LEX_F_NAMEJOIN : VN_LEX_NAMEJOIN;
 	return true;
 }
 

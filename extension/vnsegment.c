@@ -2057,10 +2057,13 @@ force_plain_boundaries(VnSegRun *r)
 	 * a sentence-initial name's first syllable off ("Thổ | Nhĩ Kỳ",
 	 * "Triều | Tiên"), titles and queries included.  A pair that inside a
 	 * sentence is mostly written capitalised in one word
-	 * (VN_LEX_F_NAMEJOIN) stays whole there when both are capitalised.
+	 * (VN_LEX_F_NAMEJOIN; with diacritics also VN_LEX_NAMEJOIN, a name
+	 * whose folded pair is often another one) stays whole there when both
+	 * are capitalised.
 	 */
 	if (r->sentinit && r->n >= 2 && r->forced[1] < 0 &&
-		(r->span[0][1] & VN_LEX_F_NAMEJOIN) &&
+		(r->span[0][1] & (VN_LEX_F_NAMEJOIN |
+						  (r->mode == 1 ? VN_LEX_NAMEJOIN : 0))) &&
 		(r->syl[0].x.flags & (SF_CAP | SF_ALLCAP | SF_VIET)) == (SF_CAP | SF_VIET) &&
 		(r->syl[1].x.flags & (SF_CAP | SF_ALLCAP | SF_VIET)) == (SF_CAP | SF_VIET))
 		r->forced[1] = 0;

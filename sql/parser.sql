@@ -68,6 +68,10 @@ SELECT vietnamese_segment('Ông Trấn Thành');
 SELECT vietnamese_segment('To Lam phat bieu tai hoi nghi');
 SELECT vietnamese_segment('Hạ Vi xác nhận chuyện tình cảm');
 SELECT vietnamese_segment('Chị Lan cho biết');
+-- with diacritics, also pairs listed as written, whose folded pair news
+-- text writes otherwise too (biên hòa, biến hóa)
+SELECT vietnamese_segment('Biên Hòa mưa lớn');
+SELECT vietnamese_segment('Thu Hằng cho biết');
 
 -- a name typed in lowercase, as queries are, is one word where news text
 -- nearly always writes it as one capitalised name (name_words.txt), with

@@ -27,9 +27,13 @@
  * its second syllable capitalised, as it must be to look like a name at
  * the start of a sentence (so "tô làm" does not count against "Tô Lâm",
  * but "anh Tuấn" does against "Anh Tuấn"); it counts as joined if both
- * syllables are capitalised and in one word.  The segmenter keeps such a
- * pair whole at the start of a sentence (VN_LEX_F_NAMEJOIN), where the
- * model cannot tell a name from a sentence's first capital.
+ * syllables are capitalised and in one word.  Pairs are counted folded and
+ * lowercase, and printed as "syl syl<TAB>f|e<TAB>joined<TAB>seen": every
+ * folded pair that passes, and the lowercase ones whose folded pair does
+ * not ("biên hòa", whose folded pair is written otherwise too).  The
+ * segmenter keeps such a pair whole at the start of a sentence
+ * (VN_LEX_F_NAMEJOIN, and VN_LEX_NAMEJOIN in text with diacritics), where
+ * the model cannot tell a name from a sentence's first capital.
  *
  * With -w it writes name_words.txt: names of 2 to 4 syllables (all
  * capitalised inside one token; Vietnamese, or foreign as in "Real
@@ -57,7 +61,7 @@ typedef struct Pair
 	char	   *s;				/* "syl syl", NUL-terminated */
 	uint32_t	joined;
 	uint32_t	seen;
-	char		kind;			/* -w: 'e' exact, 'f' folded */
+	char		kind;			/* -w, -c: 'e' exact, 'f' folded */
 } Pair;
 
 /* open addressing by the key's hash; cap a power of 2 */
@@ -69,7 +73,7 @@ typedef struct Table
 } Table;
 
 static Table pairs;				/* pairs, or (-w) the folded names */
-static Table exact_names;		/* -w: the lowercase names */
+static Table exact_names;		/* -w: the lowercase names; -c: the pairs */
 
 static void *
 xmalloc(size_t n)
@@ -132,10 +136,17 @@ tab_get(Table *t, const char *s, size_t len, bool create)
 	return &t->p[j];
 }
 
-static void
-count_pair(const char *s, size_t len, bool joined)
+/* does the entry pass the thresholds? */
+static bool
+passes(const Pair *p, double rate, long minseen)
 {
-	Pair	   *p = tab_get(&pairs, s, len, true);
+	return p != NULL && p->seen >= minseen && p->joined >= rate * p->seen;
+}
+
+static void
+count_pair(Table *t, const char *s, size_t len, bool joined)
+{
+	Pair	   *p = tab_get(t, s, len, true);
 
 	p->seen++;
 	p->joined += joined;
@@ -293,8 +304,7 @@ flush_run(Run *r)
 	else if (r->marked)
 		for (int i = names ? 2 : 1; i < r->n; i++)
 		{
-			size_t		a = r->len[i - 1],
-						b = r->len[i];
+			bool		joined;
 
 			/*
 			 * Names (-c): a pair counts after the first syllable of a
@@ -302,14 +312,22 @@ flush_run(Run *r)
 			 * second syllable capitalised, since at a sentence's start the
 			 * rule sees no other; as joined if both are capitalised and in
 			 * one word.  Pairs with a syllable in capitals are left out.
+			 * They are counted folded and, in exact_names, as written.
 			 */
 			if (names && (r->caps[i - 1] == 2 || r->caps[i] != 1))
 				continue;
-			memcpy(buf, r->syl[i - 1], a);
-			buf[a] = ' ';
-			memcpy(buf + a + 1, r->syl[i], b);
-			count_pair(buf, a + 1 + b,
-					   r->join[i] && (!names || (r->caps[i - 1] == 1 && r->caps[i] == 1)));
+			joined = r->join[i] &&
+				(!names || (r->caps[i - 1] == 1 && r->caps[i] == 1));
+			for (int f = names ? 0 : 1; f < 2; f++)
+			{
+				size_t		a = f ? r->len[i - 1] : r->elen[i - 1],
+							b = f ? r->len[i] : r->elen[i];
+
+				memcpy(buf, f ? r->syl[i - 1] : r->esyl[i - 1], a);
+				buf[a] = ' ';
+				memcpy(buf + a + 1, f ? r->syl[i] : r->esyl[i], b);
+				count_pair(f ? &pairs : &exact_names, buf, a + 1 + b, joined);
+			}
 		}
 	r->n = 0;
 	r->marked = false;
@@ -504,9 +522,29 @@ main(int argc, char **argv)
 			const Table *tab = t ? &exact_names : &pairs;
 
 			for (size_t i = 0; i < tab->cap; i++)
-				if (tab->p[i].s && tab->p[i].seen >= minseen &&
-					tab->p[i].joined >= rate * tab->p[i].seen)
-					out[k++] = tab->p[i];
+			{
+				if (tab->p[i].s == NULL || !passes(&tab->p[i], rate, minseen))
+					continue;
+
+				/*
+				 * -c: an exact pair only where its folded one does not
+				 * pass (the segmenter takes either in text with diacritics)
+				 */
+				if (names && t == 1)
+				{
+					char		fold[VN_NORM_BOUND(160)];
+					size_t		len = strlen(tab->p[i].s);
+					int			fl = vn_fold(tab->p[i].s, len, fold);
+
+					if (fl > 0 &&
+						passes(tab_get(&pairs, fold, fl, false), rate, minseen))
+						continue;
+				}
+				out[k] = tab->p[i];
+				if (names)
+					out[k].kind = t ? 'e' : 'f';
+				k++;
+			}
 		}
 		qsort(out, k, sizeof(Pair), cmp_pair);
 		if (name_words)
@@ -515,7 +553,8 @@ main(int argc, char **argv)
 				   "# more occurrences (vn_foldjoins -w -r %.2f -n %ld, %ld lines)\n",
 				   VN_SEG_MAXSPAN, rate, minseen, rate, minseen, nlines);
 		else if (names)
-			printf("# folded syllable pairs capitalised in one word in at least %.2f of %ld\n"
+			printf("# syllable pairs, folded (f) or lowercase (e, only where the folded\n"
+				   "# pair is not listed), capitalised in one word in at least %.2f of %ld\n"
 				   "# or more occurrences after the first syllable of a clause with the\n"
 				   "# second capitalised, in news text with diacritics\n"
 				   "# (vn_foldjoins -c -r %.2f -n %ld, %ld lines)\n",
@@ -526,7 +565,7 @@ main(int argc, char **argv)
 				   rate, minseen, rate, minseen, nlines);
 		for (size_t i = 0; i < k; i++)
 		{
-			if (name_words)
+			if (name_words || names)
 				printf("%s\t%c\t%u\t%u\n", out[i].s, out[i].kind,
 					   out[i].joined, out[i].seen);
 			else

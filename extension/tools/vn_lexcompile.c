@@ -97,6 +97,17 @@ add_name_word(VnLexBuilder *b, const char *line, size_t len)
 	return vn_lexbuild_add_name_word(b, line, len, kind == 'f');
 }
 
+/* A line of name_joins.txt (tools/vn_foldjoins -c), in the same form. */
+static bool
+add_name_join(VnLexBuilder *b, const char *line, size_t len)
+{
+	char		kind = line[len + 1];
+
+	if (kind != 'e' && kind != 'f')
+		return false;
+	return vn_lexbuild_add_name_join(b, line, len, kind == 'f');
+}
+
 int
 main(int argc, char **argv)
 {
@@ -205,7 +216,7 @@ main(int argc, char **argv)
 		snprintf(path, sizeof(path), "%s/folded_joins.txt", modeldir);
 		njoins = read_pairs(path, b, vn_lexbuild_add_folded_join);
 		snprintf(path, sizeof(path), "%s/name_joins.txt", modeldir);
-		nnamejoins = read_pairs(path, b, vn_lexbuild_add_name_join);
+		nnamejoins = read_pairs(path, b, add_name_join);
 		snprintf(path, sizeof(path), "%s/name_words.txt", modeldir);
 		nnamewords = read_pairs(path, b, add_name_word);
 

@@ -576,8 +576,11 @@ tiny_lexicon(void **img)
 	tiny_joins += vn_lexbuild_add_folded_join(b, "xin loi", strlen("xin loi"));
 	tiny_joins += vn_lexbuild_add_folded_join(b, "cong", strlen("cong"));
 	/* as name_joins.txt would have them */
-	tiny_name_joins += vn_lexbuild_add_name_join(b, "Thổ Nhĩ", strlen("Thổ Nhĩ"));
-	tiny_name_joins += vn_lexbuild_add_name_join(b, "tho", strlen("tho"));
+	tiny_name_joins += vn_lexbuild_add_name_join(b, "Thổ Nhĩ", strlen("Thổ Nhĩ"), true);
+	tiny_name_joins += vn_lexbuild_add_name_join(b, "tho", strlen("tho"), true);
+	/* lowercase pairs, whose folded pairs are not listed */
+	tiny_name_joins += vn_lexbuild_add_name_join(b, "biên hòa", strlen("biên hòa"), false);
+	tiny_name_joins += vn_lexbuild_add_name_join(b, "bao thanh", strlen("bao thanh"), false);
 	/* as name_words.txt would have them: lowercase (false) or folded */
 	tiny_name_words += vn_lexbuild_add_name_word(b, "phạm minh chính", strlen("phạm minh chính"), false);
 	tiny_name_words += vn_lexbuild_add_name_word(b, "pham minh chinh", strlen("pham minh chinh"), true);
@@ -690,7 +693,7 @@ main(void)
 	 * diacritics; not in lowercase, not after a title (Ông), not inside a
 	 * sentence (the model decides there), not with the rule off.
 	 */
-	ok(tiny_name_joins == 1, "name joins: 1 of 2 taken (not one syllable): %d",
+	ok(tiny_name_joins == 3, "name joins: 3 of 4 taken (not one syllable): %d",
 	   tiny_name_joins);
 	t = "Thổ Nhĩ Kỳ và";
 	ok(strncmp(forced_tags(tiny, t, true), "10", 2) == 0,
@@ -706,6 +709,24 @@ main(void)
 	t = "Ông Thổ Nhĩ Kỳ";
 	ok(strchr(forced_tags(tiny, t, true), '0') == NULL,
 	   "not after a title, nor inside the sentence: %s", forced_tags(tiny, t, true));
+
+	/*
+	 * A pair listed as written (Biên Hòa, whose folded pair news text also
+	 * writes otherwise) counts in text with diacritics only, even where it
+	 * has none of its own (Bao Thanh).
+	 */
+	t = "Biên Hòa mưa lớn";
+	ok(strncmp(forced_tags(tiny, t, true), "10", 2) == 0,
+	   "sentence-initial name listed as written: %s", forced_tags(tiny, t, true));
+	t = "Bien Hoa mua lon";
+	ok(strncmp(forced_tags(tiny, t, true), "10", 2) != 0,
+	   "not without diacritics: %s", forced_tags(tiny, t, true));
+	t = "Bao Thanh nói";
+	ok(strncmp(forced_tags(tiny, t, true), "10", 2) == 0,
+	   "a pair without marks, in text with them: %s", forced_tags(tiny, t, true));
+	t = "Bao Thanh noi";
+	ok(strncmp(forced_tags(tiny, t, true), "10", 2) != 0,
+	   "not in text without them: %s", forced_tags(tiny, t, true));
 
 	/*
 	 * A name typed in lowercase stays whole where news text writes it as
