@@ -83,6 +83,12 @@ SELECT vietnamese_segment('tong bi thu nguyen phu trong');
 SELECT vietnamese_segment('chủ tịch quốc hội vương đình huệ');
 SELECT vietnamese_segment('tỉnh an giang');
 SELECT vietnamese_segment('công an giang tay');
+-- the list counts only places where no word crosses a name's ends, as the
+-- rule does: so hai bà (of Hai Bà Trưng) is no name before cháu, and to lam
+-- (tô làm elsewhere) is one where nothing crosses it
+SELECT vietnamese_segment('hai bà cháu dắt nhau đi chợ');
+SELECT vietnamese_segment('đường hai bà trưng');
+SELECT vietnamese_segment('ong to lam noi');
 SELECT vietnamese_segment('Tô Lâm phát biểu');
 -- names with foreign syllables too (Real Madrid, SEA Games), but not English
 -- text that merely holds their words

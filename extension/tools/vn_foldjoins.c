@@ -187,6 +187,36 @@ folded_bits(const Run *r, int j, int L)
 	return vn_lexicon_lookup(cur_lex, k);
 }
 
+/* the same for the syllables as written (normalized, lowercase) */
+static uint32_t
+exact_bits(const Run *r, int j, int L)
+{
+	uint64_t	k = VN_WORDKEY_SEED;
+
+	for (int i = j; i < j + L; i++)
+		k = vn_wordkey_step(k, vn_hash_bytes(r->esyl[i], r->elen[i]));
+	return vn_lexicon_lookup(cur_lex, k);
+}
+
+/*
+ * Does a word cross the boundary before syllable i, so that a name typed
+ * in lowercase may not begin or end there?  As the segmenter sees it: with
+ * diacritics any word of the lexicon, without them a folded join.
+ */
+static bool
+crossed_at(const Run *r, int i, bool fold)
+{
+	if (i <= 0 || i >= r->n)
+		return false;
+	if (fold)
+		return (folded_bits(r, i - 1, 2) & VN_LEX_F_JOIN) != 0;
+	for (int a = i - 1; a >= 0 && a > i - VN_SEG_MAXSPAN; a--)
+		for (int b = i; b < r->n && b - a < VN_SEG_MAXSPAN; b++)
+			if (exact_bits(r, a, b - a + 1) & (VN_LEX_V74K | VN_LEX_LEARNED))
+				return true;
+	return false;
+}
+
 /*
  * Would the segmenter keep the pair ending at syllable i whole if it were
  * a folded join?  Not where the pair beside it is one too, unless the
@@ -319,6 +349,14 @@ count_name_words(const Run *r)
 				if (p == NULL)
 					continue;
 				p->kind = f ? 'f' : 'e';
+				/*
+				 * The segmenter takes a name only where no word crosses
+				 * either end ("hai bà | cháu" holds no "Hai Bà"), so only
+				 * such places count.
+				 */
+				if (pass == 2 &&
+					(crossed_at(r, j, f) || crossed_at(r, j + L, f)))
+					continue;
 				if (pass == 2)
 				{
 					p->seen++;
