@@ -176,25 +176,18 @@ static bool names = false;
 /* the lexicon, whose folded joins decide where a pair counts */
 static const VnLexicon *cur_lex;
 
-/* the lexicon's bits for the folded syllables j .. j + L - 1 of the run */
+/*
+ * The lexicon's bits for syllables j .. j + L - 1 of the run, folded or as
+ * written (normalized, lowercase).
+ */
 static uint32_t
-folded_bits(const Run *r, int j, int L)
+span_bits(const Run *r, int j, int L, bool fold)
 {
 	uint64_t	k = VN_WORDKEY_SEED;
 
 	for (int i = j; i < j + L; i++)
-		k = vn_wordkey_step(k, vn_hash_bytes(r->syl[i], r->len[i]));
-	return vn_lexicon_lookup(cur_lex, k);
-}
-
-/* the same for the syllables as written (normalized, lowercase) */
-static uint32_t
-exact_bits(const Run *r, int j, int L)
-{
-	uint64_t	k = VN_WORDKEY_SEED;
-
-	for (int i = j; i < j + L; i++)
-		k = vn_wordkey_step(k, vn_hash_bytes(r->esyl[i], r->elen[i]));
+		k = vn_wordkey_step(k, fold ? vn_hash_bytes(r->syl[i], r->len[i]) :
+							vn_hash_bytes(r->esyl[i], r->elen[i]));
 	return vn_lexicon_lookup(cur_lex, k);
 }
 
@@ -209,10 +202,10 @@ crossed_at(const Run *r, int i, bool fold)
 	if (i <= 0 || i >= r->n)
 		return false;
 	if (fold)
-		return (folded_bits(r, i - 1, 2) & VN_LEX_F_JOIN) != 0;
+		return (span_bits(r, i - 1, 2, true) & VN_LEX_F_JOIN) != 0;
 	for (int a = i - 1; a >= 0 && a > i - VN_SEG_MAXSPAN; a--)
 		for (int b = i; b < r->n && b - a < VN_SEG_MAXSPAN; b++)
-			if (exact_bits(r, a, b - a + 1) & (VN_LEX_V74K | VN_LEX_LEARNED))
+			if (span_bits(r, a, b - a + 1, false) & (VN_LEX_V74K | VN_LEX_LEARNED))
 				return true;
 	return false;
 }
@@ -227,11 +220,11 @@ join_applies(const Run *r, int i)
 {
 	const uint32_t word = VN_LEX_F_V74K | VN_LEX_F_LEARNED;
 
-	if (i >= 2 && (folded_bits(r, i - 2, 2) & VN_LEX_F_JOIN) &&
-		!(folded_bits(r, i - 2, 3) & word))
+	if (i >= 2 && (span_bits(r, i - 2, 2, true) & VN_LEX_F_JOIN) &&
+		!(span_bits(r, i - 2, 3, true) & word))
 		return false;
-	if (i + 1 < r->n && (folded_bits(r, i, 2) & VN_LEX_F_JOIN) &&
-		!(folded_bits(r, i - 1, 3) & word))
+	if (i + 1 < r->n && (span_bits(r, i, 2, true) & VN_LEX_F_JOIN) &&
+		!(span_bits(r, i - 1, 3, true) & word))
 		return false;
 	return true;
 }
