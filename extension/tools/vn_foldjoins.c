@@ -16,13 +16,14 @@
  * ("bong da", "ha noi"; names matter once queries are typed in lowercase):
  * seen, and joined when both are in one word; only where the segmenter
  * would force it, so not beside another folded join of the lexicon given
- * unless the three syllables are a word (the lists of two runs differ
- * until a run gives the list it was given).  Runs without a diacritic are left out, since
- * they are segmented as text typed without them.  A pair seen at least
- * `seen` times (default 10) and joined in at least `rate` of them (default
- * 0.85) is printed as "syl syl<TAB>joined<TAB>seen", sorted.  The compiler
- * marks those that are folded words of the lexicon (VN_LEX_F_JOIN), and
- * the segmenter keeps them whole in text without diacritics.
+ * unless the three syllables are a word (so a run's list depends on the
+ * list it was given, and repeated runs may cycle).  Runs without a
+ * diacritic are left out, since they are segmented as text typed without
+ * them.  A pair seen at least `seen` times (default 10) and joined in at
+ * least `rate` of them (default 0.85) is printed as
+ * "syl syl<TAB>joined<TAB>seen", sorted.  The compiler marks those that
+ * are folded words of the lexicon (VN_LEX_F_JOIN), and the segmenter keeps
+ * them whole in text without diacritics.
  *
  * With -c it writes name_joins.txt instead: a pair counts only after the
  * first syllable of a clause, where a capital means a name, and only with
@@ -41,8 +42,10 @@
  * capitalised inside one token; Vietnamese, or foreign as in "Real
  * Madrid", "SEA Games"), each under its lowercase form (e) and its folded
  * form (f), counted wherever those syllables occur in a row, in any case,
- * and as the name when they are so written again.  Those
- * that are the name in at least `rate` of `seen` or more occurrences are
+ * and no word crosses either end (as the segmenter sees it: with
+ * diacritics any word of the lexicon, without them a folded join), and as
+ * the name when they are so written again.  Those that are the name in at
+ * least `rate` of `seen` or more occurrences are
  * printed as "syllables<TAB>e|f<TAB>as the name<TAB>seen".  Typed in
  * lowercase they are one word (VN_LEX_NAMEWORD, VN_LEX_F_NAMEWORD): news
  * text writes them in lowercase almost never, queries often.
@@ -342,6 +345,7 @@ count_name_words(const Run *r)
 				if (p == NULL)
 					continue;
 				p->kind = f ? 'f' : 'e';
+
 				/*
 				 * The segmenter takes a name only where no word crosses
 				 * either end ("hai bà | cháu" holds no "Hai Bà"), so only
