@@ -102,7 +102,7 @@ SELECT vietnamese_segment('Real Madrid thắng đậm');
 SELECT vietnamese_segment('the real people of madrid');
 -- a text that is only a name typed without diacritics is the name, even one
 -- whose folded syllables are often other words (to lam: tô làm, tố làm);
--- not inside a sentence
+-- inside a sentence not where a word crosses it (lam phat)
 SELECT vietnamese_segment('to lam');
 SELECT vietnamese_segment('To Lam');
 SELECT vietnamese_segment('to lam phat bieu');
